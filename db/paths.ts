@@ -1,0 +1,23 @@
+import path from 'node:path';
+
+/** The files of one data folder. */
+export interface DataPaths {
+  dir: string;
+  database: string;
+  keyring: string;
+  /** Failed sign-ins recorded while the database is locked. */
+  lockout: string;
+  backups: string;
+  logs: string;
+}
+
+export function dataPaths(dir: string): DataPaths {
+  return {
+    dir,
+    database: path.join(dir, 'cortile.db'),
+    keyring: path.join(dir, 'cortile.keyring.json'),
+    lockout: path.join(dir, 'cortile.lockout.json'),
+    backups: path.join(dir, 'backups'),
+    logs: path.join(dir, 'logs'),
+  };
+}

@@ -1,0 +1,37 @@
+import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
+import type { Db } from '../../db/connection';
+import { AppError } from '../../db/errors';
+import type { OperatorRow } from '../../db/queries/operators';
+import type { Logger } from './logger';
+import type { Vault } from './vault';
+
+/** What a handler gets besides its validated input. */
+export class HandlerContext {
+  constructor(
+    readonly vault: Vault,
+    readonly log: Logger,
+    private readonly signedIn: OperatorRow | null,
+  ) {}
+
+  /** The open database (the dispatcher has already checked the session). */
+  get db(): Db {
+    return this.vault.requireDb();
+  }
+
+  /** The signed-in operator, as read at the start of this call. */
+  get operator(): OperatorRow {
+    if (!this.signedIn) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
+    return this.signedIn;
+  }
+
+  now(): string {
+    return new Date().toISOString();
+  }
+}
+
+export type Handler<N extends CallName> = (
+  input: ParsedInput<N>,
+  ctx: HandlerContext,
+) => CallOutput<N> | Promise<CallOutput<N>>;
+
+export type Handlers = { [N in CallName]: Handler<N> };

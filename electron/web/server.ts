@@ -1,0 +1,181 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { z } from 'zod';
+import { contract, CALL_NAMES } from '../../shared/contract';
+import type { AppCore } from '../core/app-core';
+import type { Logger } from '../core/logger';
+
+/** The largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const ALLOWED_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+export interface WebServerOptions {
+  core: AppCore;
+  rendererDir: string;
+  token: string;
+  log: Logger;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function hostAllowed(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return ALLOWED_HOSTS.has(name);
+}
+
+function tokenMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && crypto.timingSafeEqual(candidate, expected);
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      resolve('too_large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve('too_large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The contract as JSON Schema, for `GET /api`. */
+export function describeApi() {
+  return {
+    calls: CALL_NAMES.map((name) => {
+      const def = contract[name];
+      return {
+        name,
+        access: def.access,
+        description: def.description,
+        input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+      };
+    }),
+  };
+}
+
+function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    send(res, 400, { error: 'Percorso non valido.' });
+    return;
+  }
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, `.${relative}`);
+  if (!file.startsWith(root + path.sep)) {
+    send(res, 404, { error: 'Non trovato.' });
+    return;
+  }
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      send(res, 404, { error: 'Non trovato.' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    res.end(data);
+  });
+}
+
+/**
+ * The loopback shell: the renderer and the API on 127.0.0.1 only, every API
+ * request carrying the per-run token, foreign Host headers refused (DNS
+ * rebinding).
+ */
+export function createWebServer(options: WebServerOptions): http.Server {
+  const expected = Buffer.from(options.token);
+  return http.createServer((req, res) => {
+    void (async () => {
+      if (!hostAllowed(req.headers.host)) {
+        send(res, 403, { error: 'Host non ammesso.' });
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        if (!tokenMatches(expected, req.headers['x-cortile-token'])) {
+          send(res, 401, { error: 'Token mancante o non valido.' });
+          return;
+        }
+        if (url.pathname === '/api') {
+          if (req.method !== 'GET') return send(res, 405, { error: 'Metodo non ammesso.' });
+          return send(res, 200, describeApi());
+        }
+        if (req.method !== 'POST') return send(res, 405, { error: 'Metodo non ammesso.' });
+        const body = await readBody(req);
+        if (body === 'too_large') {
+          return send(res, 413, { error: `Richiesta troppo grande (massimo ${MAX_BODY_BYTES} byte).` });
+        }
+        let input: unknown = {};
+        if (body.length > 0) {
+          try {
+            input = JSON.parse(body.toString('utf8'));
+          } catch {
+            return send(res, 400, { error: 'Il corpo della richiesta non è JSON valido.' });
+          }
+        }
+        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+        return send(res, 200, await options.core.dispatch(name, input));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Metodo non ammesso.' });
+      serveStatic(options.rendererDir, url.pathname, res);
+    })().catch((err: unknown) => {
+      options.log.error('web request failed', { error: err instanceof Error ? err.name : 'unknown' });
+      if (!res.headersSent) send(res, 500, { error: 'Errore interno.' });
+      else res.destroy();
+    });
+  });
+}
