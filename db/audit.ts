@@ -30,15 +30,21 @@ interface AuditRow {
 }
 
 export function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const fields = [row.id, row.at, row.operator_id ?? '', row.action, row.record_type ?? '', row.record_id ?? ''];
+  const fields = [
+    row.id,
+    row.at,
+    row.operator_id ?? '',
+    row.action,
+    row.record_type ?? '',
+    row.record_id ?? '',
+  ];
   return crypto.createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Appends one entry. Call inside the same transaction as the change it records. */
 export function appendAudit(db: RawDb, entry: AuditEntry): void {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+    { id: number; hash: string } | undefined;
   const row = {
     id: (last?.id ?? 0) + 1,
     at: entry.at ?? new Date().toISOString(),
@@ -54,14 +60,17 @@ export function appendAudit(db: RawDb, entry: AuditEntry): void {
   ).run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 
-export type ChainCheck = { intact: true; rows: number } | { intact: false; rows: number; firstBadId: number; reason: string };
+export type ChainCheck =
+  { intact: true; rows: number } | { intact: false; rows: number; firstBadId: number; reason: string };
 
 /** Walks the whole chain; reports the first row that was altered, or that follows a removed row. */
 export function verifyAuditChain(db: RawDb): ChainCheck {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let rows = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+  for (const row of db
+    .prepare('SELECT * FROM audit_log ORDER BY id')
+    .iterate() as IterableIterator<AuditRow>) {
     rows += 1;
     if (row.id !== expectedId || row.prev_hash !== prevHash) {
       return { intact: false, rows, firstBadId: row.id, reason: 'missing_before' };

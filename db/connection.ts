@@ -30,7 +30,10 @@ export function openDatabase(file: string, key: Buffer, options: { create?: bool
   } catch (err) {
     raw.close();
     if (err instanceof Error && /not a database/i.test(err.message)) {
-      throw new AppError('internal', 'Il database non si apre con questa chiave: il file è danneggiato o non è di questa installazione.');
+      throw new AppError(
+        'internal',
+        'Il database non si apre con questa chiave: il file è danneggiato o non è di questa installazione.',
+      );
     }
     throw err;
   }

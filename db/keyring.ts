@@ -28,9 +28,16 @@ const slotSchema = z.object({
   /** `op:<operatorId>` or `recovery`. */
   id: z.string().regex(/^(op:[1-9][0-9]*|recovery)$/),
   /** Salted SHA-256 of the username, so the slot is found without storing the name. */
-  userTag: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  userTag: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   kdf: z.object({
-    N: z.number().int().min(1024).max(2 ** 22),
+    N: z
+      .number()
+      .int()
+      .min(1024)
+      .max(2 ** 22),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
   }),

@@ -9,7 +9,11 @@ import { writeFileAtomic } from './atomic-file';
  * next successful sign-in. The counter survives a restart.
  */
 const MAX_PENDING = 1000;
-const pendingSchema = z.object({ at: z.string(), operatorId: z.number().int().nullable(), action: z.string() });
+const pendingSchema = z.object({
+  at: z.string(),
+  operatorId: z.number().int().nullable(),
+  action: z.string(),
+});
 const fileSchema = z.object({
   failures: z.number().int().nonnegative(),
   lastFailureAt: z.number().nullable(),

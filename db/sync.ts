@@ -33,7 +33,7 @@ export function first<R>(db: Db, query: Compilable<R>): R | undefined {
   return statement(db.raw, sql).get(...parameters) as R | undefined;
 }
 
-export function run(db: Db, query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
+export function run(db: Db, query: Compilable): { changes: number; lastInsertRowid: number } {
   const { sql, parameters } = query.compile();
   const info = statement(db.raw, sql).run(...parameters);
   return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };

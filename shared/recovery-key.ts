@@ -15,21 +15,21 @@ export function formatRecoveryKey(bytes: Uint8Array): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += ALPHABET.charAt((value >>> (bits - 5)) & 31);
       bits -= 5;
     }
     value &= (1 << bits) - 1;
   }
-  return out.match(/.{4}/g)!.join('-');
+  return groupsOfFour(out);
 }
 
 /** Normalises what a person typed: case, spaces, dashes and look-alike letters. */
 export function normaliseRecoveryKey(typed: string): string | null {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (cleaned.length !== 32 || [...cleaned].some((c) => !ALPHABET.includes(c))) return null;
-  return cleaned.match(/.{4}/g)!.join('-');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!/^[0-9A-Z]{32}$/.test(cleaned) || /[ILOU]/.test(cleaned)) return null;
+  return groupsOfFour(cleaned);
+}
+
+function groupsOfFour(text: string): string {
+  return (text.match(/.{4}/g) ?? []).join('-');
 }

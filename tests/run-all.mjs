@@ -15,7 +15,11 @@ const summary = [];
 
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${[path.basename(command), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return result.status ?? 1;
 }
 

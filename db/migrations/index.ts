@@ -6,8 +6,6 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
 };
 
-export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
-
 export class StaticMigrationProvider implements MigrationProvider {
   constructor(private readonly upTo?: string) {}
 

@@ -21,7 +21,10 @@ export function toOperator(row: OperatorRow): Operator {
 }
 
 export function listOperators(db: Db): OperatorRow[] {
-  return all(db, db.kysely.selectFrom('operators').selectAll().orderBy('active', 'desc').orderBy('full_name'));
+  return all(
+    db,
+    db.kysely.selectFrom('operators').selectAll().orderBy('active', 'desc').orderBy('full_name'),
+  );
 }
 
 export function getOperator(db: Db, id: number): OperatorRow | undefined {
@@ -34,7 +37,13 @@ export function findOperatorByUsername(db: Db, username: string): OperatorRow | 
 
 export function insertOperator(
   db: Db,
-  values: { fullName: string; username: string; role: Role; mustChangePassword: boolean; createdBy: number | null },
+  values: {
+    fullName: string;
+    username: string;
+    role: Role;
+    mustChangePassword: boolean;
+    createdBy: number | null;
+  },
   now: string,
 ): number {
   return run(
@@ -55,8 +64,16 @@ export function insertOperator(
 export function updateOperator(
   db: Db,
   id: number,
-  changes: Partial<Pick<OperatorRow, 'full_name' | 'role' | 'active' | 'must_change_password' | 'last_login_at'>>,
+  changes: Partial<
+    Pick<OperatorRow, 'full_name' | 'role' | 'active' | 'must_change_password' | 'last_login_at'>
+  >,
   now: string,
 ): void {
-  run(db, db.kysely.updateTable('operators').set({ ...changes, updated_at: now }).where('id', '=', id));
+  run(
+    db,
+    db.kysely
+      .updateTable('operators')
+      .set({ ...changes, updated_at: now })
+      .where('id', '=', id),
+  );
 }

@@ -17,7 +17,11 @@ function write(db: Db, key: string, value: unknown, operatorId: number | null, n
     db.kysely
       .insertInto('settings')
       .values({ key, value: JSON.stringify(value), updated_at: now, updated_by: operatorId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now, updated_by: operatorId })),
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ value: JSON.stringify(value), updated_at: now, updated_by: operatorId }),
+      ),
   );
 }
 

@@ -69,7 +69,10 @@ export class Dispatcher {
       const checked = def.output.safeParse(value);
       if (!checked.success) {
         this.log.error('handler output does not match the contract', { call: name });
-        return fail({ kind: 'internal', message: 'Si è verificato un errore interno. Riprovare; se succede ancora, riavviare Cortile.' });
+        return fail({
+          kind: 'internal',
+          message: 'Si è verificato un errore interno. Riprovare; se succede ancora, riavviare Cortile.',
+        });
       }
       return { ok: true, value: checked.data };
     } catch (err) {
@@ -90,7 +93,8 @@ export class Dispatcher {
     });
     return fail({
       kind: 'internal',
-      message: 'Si è verificato un errore imprevisto: l’operazione non è stata salvata. Riprovare; se succede ancora, riavviare Cortile.',
+      message:
+        'Si è verificato un errore imprevisto: l’operazione non è stata salvata. Riprovare; se succede ancora, riavviare Cortile.',
     });
   }
 }

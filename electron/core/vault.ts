@@ -152,7 +152,13 @@ export class Vault {
     const now = new Date(this.clock()).toISOString();
     transaction(db, () => {
       for (const p of pending) {
-        appendAudit(db.raw, { operatorId: p.operatorId, action: p.action, at: p.at, recordType: 'operator', recordId: p.operatorId });
+        appendAudit(db.raw, {
+          operatorId: p.operatorId,
+          action: p.action,
+          at: p.at,
+          recordType: 'operator',
+          recordId: p.operatorId,
+        });
       }
       updateOperator(db, operatorId, { last_login_at: now }, now);
       appendAudit(db.raw, { operatorId, action, recordType: 'operator', recordId: operatorId });
@@ -165,9 +171,14 @@ export class Vault {
     if (!this.state) return;
     const { db, key, operatorId } = this.state;
     try {
-      transaction(db, () => appendAudit(db.raw, { operatorId, action: reason, recordType: 'operator', recordId: operatorId }));
+      transaction(db, () =>
+        appendAudit(db.raw, { operatorId, action: reason, recordType: 'operator', recordId: operatorId }),
+      );
     } catch (err) {
-      this.log.error('could not record session end', { reason, error: err instanceof Error ? err.name : 'unknown' });
+      this.log.error('could not record session end', {
+        reason,
+        error: err instanceof Error ? err.name : 'unknown',
+      });
     }
     db.close();
     key.fill(0);

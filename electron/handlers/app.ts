@@ -6,11 +6,23 @@ export const status: Handler<'app.status'> = (_input, ctx) => {
   const { vault } = ctx;
   const loginRetryAfterMs = vault.lockout.retryAfterMs();
   if (vault.needsSetup()) {
-    return { state: 'needs_setup', operator: null, cooperativeName: null, autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, loginRetryAfterMs };
+    return {
+      state: 'needs_setup',
+      operator: null,
+      cooperativeName: null,
+      autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
+      loginRetryAfterMs,
+    };
   }
   const operator = vault.currentOperator();
   if (!vault.unlocked || !operator || operator.active !== 1) {
-    return { state: 'locked', operator: null, cooperativeName: null, autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes, loginRetryAfterMs };
+    return {
+      state: 'locked',
+      operator: null,
+      cooperativeName: null,
+      autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
+      loginRetryAfterMs,
+    };
   }
   const db = vault.requireDb();
   return {

@@ -17,7 +17,8 @@ const USERNAME_TAKEN = 'Questo nome utente è già in uso: sceglierne un altro.'
 
 function mustFind(ctx: HandlerContext, id: number): OperatorRow {
   const row = getOperator(ctx.db, id);
-  if (!row) throw new AppError('not_found', 'Operatore non trovato: forse è stato eliminato. Ricaricare l’elenco.');
+  if (!row)
+    throw new AppError('not_found', 'Operatore non trovato: forse è stato eliminato. Ricaricare l’elenco.');
   return row;
 }
 
@@ -44,10 +45,21 @@ export const create: Handler<'operators.create'> = async (input, ctx) => {
     }
     const newId = insertOperator(
       db,
-      { fullName: input.fullName, username: input.username, role: input.role, mustChangePassword: true, createdBy: ctx.operator.id },
+      {
+        fullName: input.fullName,
+        username: input.username,
+        role: input.role,
+        mustChangePassword: true,
+        createdBy: ctx.operator.id,
+      },
       now,
     );
-    appendAudit(db.raw, { operatorId: ctx.operator.id, action: 'operators.create', recordType: 'operator', recordId: newId });
+    appendAudit(db.raw, {
+      operatorId: ctx.operator.id,
+      action: 'operators.create',
+      recordType: 'operator',
+      recordId: newId,
+    });
     // The key ring is written last inside the transaction: if it fails, the operator is not created.
     unlocked.keyring.sealSlot(operatorSlotId(newId), input.username, prepared, unlocked.key);
     unlocked.keyring.save(ctx.vault.paths.keyring);

@@ -3,7 +3,12 @@ import { appendAudit } from '../../db/audit';
 import { openDatabase } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { operatorSlotId, prepareSecret, type KeyRing } from '../../db/keyring';
-import { findOperatorByUsername, getOperator, updateOperator, type OperatorRow } from '../../db/queries/operators';
+import {
+  findOperatorByUsername,
+  getOperator,
+  updateOperator,
+  type OperatorRow,
+} from '../../db/queries/operators';
 import { transaction } from '../../db/sync';
 import type { Handler, HandlerContext } from '../core/context';
 import { toSessionOperator, WRONG_CREDENTIALS } from '../core/vault';
@@ -103,7 +108,11 @@ export const recover: Handler<'session.recover'> = async (input, ctx) => {
   const keyring = vault.loadKeyring();
   const recoveryKey = normaliseRecoveryKey(input.recoveryKey);
   const slot = keyring.recoverySlot();
-  const key = await vault.tryUnwrap(keyring, recoveryKey ? slot : undefined, recoveryKey ?? input.recoveryKey);
+  const key = await vault.tryUnwrap(
+    keyring,
+    recoveryKey ? slot : undefined,
+    recoveryKey ?? input.recoveryKey,
+  );
   const refuse = () => {
     const retryAfterMs = vault.recordFailure('session.recover_failed', undefined);
     return new AppError('forbidden', WRONG_RECOVERY, { retryAfterMs });

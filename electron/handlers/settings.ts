@@ -14,7 +14,12 @@ export const update: Handler<'settings.update'> = (input, ctx) => {
   transaction(db, () => {
     setCooperative(db, input.cooperative, ctx.operator.id, now);
     setSettings(db, input.settings, ctx.operator.id, now);
-    appendAudit(db.raw, { operatorId: ctx.operator.id, action: 'settings.update', recordType: 'settings', recordId: null });
+    appendAudit(db.raw, {
+      operatorId: ctx.operator.id,
+      action: 'settings.update',
+      recordType: 'settings',
+      recordId: null,
+    });
   });
   ctx.vault.setAutoLockMinutes(input.settings.autoLockMinutes);
   return { cooperative: getCooperative(db), settings: getSettings(db) };

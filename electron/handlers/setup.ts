@@ -21,7 +21,10 @@ import { toSessionOperator } from '../core/vault';
 export const create: Handler<'setup.create'> = async (input, ctx) => {
   const { vault } = ctx;
   if (!vault.needsSetup()) {
-    throw new AppError('conflict', 'Cortile è già configurato su questo computer: accedere con il proprio nome utente.');
+    throw new AppError(
+      'conflict',
+      'Cortile è già configurato su questo computer: accedere con il proprio nome utente.',
+    );
   }
   const { paths } = vault;
   const dbKey = crypto.randomBytes(KEY_BYTES);
@@ -42,7 +45,13 @@ export const create: Handler<'setup.create'> = async (input, ctx) => {
     adminId = transaction(db, () => {
       const id = insertOperator(
         db,
-        { fullName: input.admin.fullName, username: input.admin.username, role: 'amministratore', mustChangePassword: false, createdBy: null },
+        {
+          fullName: input.admin.fullName,
+          username: input.admin.username,
+          role: 'amministratore',
+          mustChangePassword: false,
+          createdBy: null,
+        },
         now,
       );
       setCooperative(db, input.cooperative, id, now);

@@ -138,6 +138,36 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
  */
 export function createWebServer(options: WebServerOptions): http.Server {
   const expected = Buffer.from(options.token);
+
+  async function apiResponse(req: http.IncomingMessage, url: URL): Promise<[number, unknown]> {
+    if (!tokenMatches(expected, req.headers['x-cortile-token'])) {
+      return [401, { error: 'Token mancante o non valido.' }];
+    }
+    if (url.pathname === '/api') {
+      return req.method === 'GET' ? [200, describeApi()] : [405, { error: 'Metodo non ammesso.' }];
+    }
+    if (req.method !== 'POST') return [405, { error: 'Metodo non ammesso.' }];
+    const body = await readBody(req);
+    if (body === 'too_large') {
+      return [413, { error: `Richiesta troppo grande (massimo ${String(MAX_BODY_BYTES)} byte).` }];
+    }
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        return [400, { error: 'Il corpo della richiesta non è JSON valido.' }];
+      }
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return [400, { error: 'Nome della chiamata non valido.' }];
+    }
+    return [200, await options.core.dispatch(name, input)];
+  }
+
   return http.createServer((req, res) => {
     void (async () => {
       if (!hostAllowed(req.headers.host)) {
@@ -146,32 +176,13 @@ export function createWebServer(options: WebServerOptions): http.Server {
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-        if (!tokenMatches(expected, req.headers['x-cortile-token'])) {
-          send(res, 401, { error: 'Token mancante o non valido.' });
-          return;
-        }
-        if (url.pathname === '/api') {
-          if (req.method !== 'GET') return send(res, 405, { error: 'Metodo non ammesso.' });
-          return send(res, 200, describeApi());
-        }
-        if (req.method !== 'POST') return send(res, 405, { error: 'Metodo non ammesso.' });
-        const body = await readBody(req);
-        if (body === 'too_large') {
-          return send(res, 413, { error: `Richiesta troppo grande (massimo ${MAX_BODY_BYTES} byte).` });
-        }
-        let input: unknown = {};
-        if (body.length > 0) {
-          try {
-            input = JSON.parse(body.toString('utf8'));
-          } catch {
-            return send(res, 400, { error: 'Il corpo della richiesta non è JSON valido.' });
-          }
-        }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        return send(res, 200, await options.core.dispatch(name, input));
+        const [status, body] = await apiResponse(req, url);
+        send(res, status, body);
+      } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+        send(res, 405, { error: 'Metodo non ammesso.' });
+      } else {
+        serveStatic(options.rendererDir, url.pathname, res);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Metodo non ammesso.' });
-      serveStatic(options.rendererDir, url.pathname, res);
     })().catch((err: unknown) => {
       options.log.error('web request failed', { error: err instanceof Error ? err.name : 'unknown' });
       if (!res.headersSent) send(res, 500, { error: 'Errore interno.' });

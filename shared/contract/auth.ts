@@ -78,7 +78,12 @@ export const setupCreateOutput = z.object({
 });
 
 export const loginInput = z.object({
-  username: z.string({ message: 'Inserire il nome utente.' }).trim().toLowerCase().min(1, 'Inserire il nome utente.').max(40, 'Nome utente troppo lungo.'),
+  username: z
+    .string({ message: 'Inserire il nome utente.' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Inserire il nome utente.')
+    .max(40, 'Nome utente troppo lungo.'),
   password: passwordSchema,
 });
 export const loginOutput = z.object({ operator: sessionOperatorSchema });
