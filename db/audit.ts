@@ -30,14 +30,7 @@ interface AuditRow {
 }
 
 export function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const fields = [
-    row.id,
-    row.at,
-    row.operator_id ?? '',
-    row.action,
-    row.record_type ?? '',
-    row.record_id ?? '',
-  ];
+  const fields = [row.id, row.at, row.operator_id, row.action, row.record_type, row.record_id];
   return crypto.createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }
 

@@ -42,9 +42,9 @@ const slotSchema = z.object({
     p: z.number().int().min(1).max(16),
   }),
   salt: b64,
-  iv: b64,
+  iv: b64.length(16), // 12 bytes
   ciphertext: b64,
-  tag: b64,
+  tag: b64.length(24), // 16 bytes: a shorter GCM tag would weaken the check
 });
 const fileSchema = z.object({
   format: z.literal('cortile-keyring'),
@@ -184,7 +184,9 @@ export class KeyRing {
   async unwrap(slot: KeySlot, secret: string): Promise<Buffer | null> {
     const kek = await deriveKey(secret, Buffer.from(slot.salt, 'base64'), slot.kdf);
     try {
-      const decipher = crypto.createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
+      const decipher = crypto.createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'), {
+        authTagLength: 16,
+      });
       decipher.setAAD(Buffer.from(slot.id));
       decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
       const key = Buffer.concat([decipher.update(Buffer.from(slot.ciphertext, 'base64')), decipher.final()]);

@@ -123,9 +123,14 @@ export class Vault {
     return KeyRing.load(this.paths.keyring);
   }
 
+  /** Milliseconds before the next sign-in attempt is accepted. */
+  retryAfterMs(): number {
+    return this.lockout.retryAfterMs(this.clock());
+  }
+
   /** Rejects an attempt made before the back-off delay has passed. */
   checkThrottle(): void {
-    const wait = this.lockout.retryAfterMs(this.clock());
+    const wait = this.retryAfterMs();
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new AppError(

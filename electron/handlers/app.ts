@@ -4,7 +4,7 @@ import { toSessionOperator } from '../core/vault';
 
 export const status: Handler<'app.status'> = (_input, ctx) => {
   const { vault } = ctx;
-  const loginRetryAfterMs = vault.lockout.retryAfterMs();
+  const loginRetryAfterMs = vault.retryAfterMs();
   if (vault.needsSetup()) {
     return {
       state: 'needs_setup',

@@ -2,7 +2,7 @@ import { normaliseRecoveryKey } from '../../shared/recovery-key';
 import { appendAudit } from '../../db/audit';
 import { openDatabase } from '../../db/connection';
 import { AppError } from '../../db/errors';
-import { operatorSlotId, prepareSecret, type KeyRing } from '../../db/keyring';
+import { operatorSlotId, prepareSecret } from '../../db/keyring';
 import {
   findOperatorByUsername,
   getOperator,
@@ -61,14 +61,13 @@ export const activity: Handler<'session.activity'> = (_input, ctx) => {
 /** Re-wraps the operator's slot under a new password; the write and its audit entry go together. */
 function replacePassword(
   ctx: HandlerContext,
-  keyring: KeyRing,
   operator: OperatorRow,
   prepared: Awaited<ReturnType<typeof prepareSecret>>,
   action: string,
 ): void {
   const unlocked = ctx.vault.unlocked;
   if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
-  const db = unlocked.db;
+  const { db, keyring } = unlocked;
   const now = ctx.now();
   transaction(db, () => {
     updateOperator(db, operator.id, { must_change_password: 0 }, now);
@@ -80,7 +79,9 @@ function replacePassword(
 
 export const changePassword: Handler<'session.changePassword'> = async (input, ctx) => {
   const operator = ctx.operator;
-  const keyring = ctx.vault.loadKeyring();
+  // The session's own key ring: later writes in this session must not bring back the old slot.
+  const keyring = ctx.vault.unlocked?.keyring;
+  if (!keyring) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
   const slot = keyring.findByUsername(operator.username);
   const key = slot && (await keyring.unwrap(slot, input.currentPassword));
   if (!key) {
@@ -93,7 +94,7 @@ export const changePassword: Handler<'session.changePassword'> = async (input, c
       fields: { newPassword: 'La nuova password deve essere diversa da quella attuale.' },
     });
   }
-  replacePassword(ctx, keyring, operator, await prepareSecret(input.newPassword), 'session.changePassword');
+  replacePassword(ctx, operator, await prepareSecret(input.newPassword), 'session.changePassword');
   return signedIn(ctx, operator.id);
 };
 
@@ -128,8 +129,8 @@ export const recover: Handler<'session.recover'> = async (input, ctx) => {
   }
   if (!admin || admin.active !== 1 || admin.role !== 'amministratore') throw refuse();
   const prepared = await prepareSecret(input.newPassword);
-  await vault.open(key, keyring, admin.id);
-  replacePassword(ctx, keyring, admin, prepared, 'session.recover');
-  vault.recordSuccess(vault.requireDb(), admin.id, 'session.login');
+  const db = await vault.open(key, keyring, admin.id);
+  vault.recordSuccess(db, admin.id, 'session.login');
+  replacePassword(ctx, admin, prepared, 'session.recover');
   return signedIn(ctx, admin.id);
 };

@@ -46,7 +46,11 @@ export interface WebServerOptions {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(status === 413 ? { connection: 'close' } : {}),
+  });
   res.end(text);
 }
 
@@ -72,16 +76,22 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer now and discard the rest, so the client reads a 413 instead of a dropped connection.
+        req.off('data', collect);
+        chunks.length = 0;
+        req.resume();
         resolve('too_large');
-        req.destroy();
         return;
       }
       chunks.push(chunk);
+    };
+    req.on('data', collect);
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -107,6 +117,10 @@ function serveStatic(rendererDir: string, urlPath: string, res: http.ServerRespo
     relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   } catch {
     send(res, 400, { error: 'Percorso non valido.' });
+    return;
+  }
+  if (relative.includes('\0')) {
+    send(res, 404, { error: 'Non trovato.' });
     return;
   }
   const root = path.resolve(rendererDir);

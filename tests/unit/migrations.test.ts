@@ -1,0 +1,284 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../db/connection';
+import { AppError } from '../../db/errors';
+import { appliedMigrations, migrate, schemaVersion } from '../../db/migrate';
+import { migrations } from '../../db/migrations';
+import { dataPaths } from '../../db/paths';
+import { ADMIN, setUpApp, tempDir } from './helpers';
+import { auditRows, count, openWithKey, unwrapKey } from './support';
+
+const NAMES = Object.keys(migrations).sort();
+
+/** A new, empty encrypted database in a temporary folder. */
+function newDatabase(): { db: Db; file: string; key: Buffer } {
+  const file = path.join(tempDir(), 'cortile.db');
+  const key = crypto.randomBytes(32);
+  return { db: openDatabase(file, key, { create: true }), file, key };
+}
+
+function tables(db: Db): { name: string; strict: number }[] {
+  return db.raw
+    .prepare(
+      `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`,
+    )
+    .all() as { name: string; strict: number }[];
+}
+
+function columns(db: Db, table: string): string[] {
+  return (
+    db.raw.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]
+  ).map((c) => c.name);
+}
+
+/** Tables that belong to the app (not SQLite's own, not Kysely's bookkeeping). */
+function appTables(db: Db) {
+  return tables(db).filter((t) => !t.name.startsWith('sqlite_') && !t.name.startsWith('kysely_'));
+}
+
+const FUTURE = '9999_future';
+
+function addFutureMigration(db: Db): void {
+  db.raw
+    .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+    .run(FUTURE, new Date().toISOString());
+}
+
+async function expectNewerRefusal(promise: Promise<unknown>): Promise<void> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught).toBeInstanceOf(AppError);
+  expect((caught as AppError).kind).toBe('conflict');
+  expect((caught as AppError).message).toContain('versione più recente');
+}
+
+describe('migrating a new database', () => {
+  it('creates the app tables, all STRICT, and records one schema version per migration', async () => {
+    const { db } = newDatabase();
+    try {
+      expect(schemaVersion(db)).toBe(0);
+      expect(appTables(db)).toEqual([]);
+      await migrate(db);
+      // The tables described by db/schema.ts, each declared STRICT.
+      expect(appTables(db)).toEqual([
+        { name: 'audit_log', strict: 1 },
+        { name: 'operators', strict: 1 },
+        { name: 'settings', strict: 1 },
+      ]);
+      expect(appliedMigrations(db)).toEqual(NAMES);
+      expect(schemaVersion(db)).toBe(NAMES.length);
+      expect(NAMES.length).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives every table exactly the columns that db/schema.ts declares', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db);
+      expect(columns(db, 'operators')).toEqual([
+        'id',
+        'full_name',
+        'username',
+        'role',
+        'active',
+        'must_change_password',
+        'last_login_at',
+        'created_at',
+        'updated_at',
+        'created_by',
+      ]);
+      expect(columns(db, 'settings')).toEqual(['key', 'value', 'updated_at', 'updated_by']);
+      expect(columns(db, 'audit_log')).toEqual([
+        'id',
+        'at',
+        'operator_id',
+        'action',
+        'record_type',
+        'record_id',
+        'prev_hash',
+        'hash',
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('does nothing when run again on an up-to-date database', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db);
+      db.raw
+        .prepare(
+          `INSERT INTO settings (key, value, updated_at) VALUES ('k', '"v"', '2026-01-01T00:00:00.000Z')`,
+        )
+        .run();
+      const before = appliedMigrations(db);
+      await migrate(db);
+      expect(appliedMigrations(db)).toEqual(before);
+      expect(schemaVersion(db)).toBe(before.length);
+      expect(count(db, 'settings')).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0001_initial', () => {
+  /** Migrates to the one before 0001 (nothing), "inserts" (nothing), migrates to 0001, checks. */
+  async function at0001(): Promise<Db> {
+    const { db } = newDatabase();
+    const index = NAMES.indexOf('0001_initial');
+    expect(index).toBe(0);
+    // N-1: before the first migration the database is empty.
+    expect(appTables(db)).toEqual([]);
+    await migrate(db, '0001_initial');
+    expect(appliedMigrations(db)).toEqual(['0001_initial']);
+    return db;
+  }
+
+  const insertOperator = (db: Db, values: Record<string, unknown>) =>
+    db.raw
+      .prepare(
+        `INSERT INTO operators (full_name, username, role, active, must_change_password, created_at, updated_at, created_by)
+         VALUES (@full_name, @username, @role, @active, @must_change_password, @created_at, @updated_at, @created_by)`,
+      )
+      .run({
+        full_name: 'Anna Bianchi',
+        username: 'anna',
+        role: 'amministratore',
+        active: 1,
+        must_change_password: 0,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+        created_by: null,
+        ...values,
+      });
+
+  it('accepts a valid operator and each of the three roles', async () => {
+    const db = await at0001();
+    try {
+      insertOperator(db, { username: 'anna', role: 'amministratore' });
+      insertOperator(db, { username: 'carlo', role: 'coordinatore', created_by: 1 });
+      insertOperator(db, { username: 'olga', role: 'operatore', created_by: 1 });
+      expect(count(db, 'operators')).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a role outside the three', async () => {
+    const db = await at0001();
+    try {
+      expect(() => insertOperator(db, { role: 'capo' })).toThrow(/CHECK constraint failed/);
+      expect(() => insertOperator(db, { role: 'Amministratore' })).toThrow(/CHECK constraint failed/);
+      expect(count(db, 'operators')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps usernames unique regardless of case', async () => {
+    const db = await at0001();
+    try {
+      insertOperator(db, { username: 'anna' });
+      expect(() => insertOperator(db, { username: 'ANNA' })).toThrow(
+        /UNIQUE constraint failed: operators.username/,
+      );
+      expect(() => insertOperator(db, { username: 'Anna' })).toThrow(/UNIQUE constraint failed/);
+      expect(db.raw.prepare(`SELECT count(*) AS n FROM operators WHERE username = 'aNnA'`).get()).toEqual({
+        n: 1,
+      });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses wrong types (STRICT), out-of-range flags and dangling references', async () => {
+    const db = await at0001();
+    try {
+      expect(() => insertOperator(db, { active: 'yes' })).toThrow(
+        /cannot store TEXT value in INTEGER column/,
+      );
+      expect(() => insertOperator(db, { active: 2 })).toThrow(/CHECK constraint failed/);
+      expect(() => insertOperator(db, { must_change_password: -1 })).toThrow(/CHECK constraint failed/);
+      expect(() => insertOperator(db, { full_name: null })).toThrow(/NOT NULL constraint failed/);
+      expect(() => insertOperator(db, { created_by: 42 })).toThrow(/FOREIGN KEY constraint failed/);
+      expect(() =>
+        db.raw
+          .prepare(`INSERT INTO audit_log (at, action, prev_hash, hash) VALUES ('x', X'00', 'p', 'h')`)
+          .run(),
+      ).toThrow(/cannot store BLOB value in TEXT column/);
+      expect(count(db, 'operators')).toBe(0);
+      expect(count(db, 'audit_log')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a database made by a newer version', () => {
+  it('is refused with a conflict, and left exactly as it was', async () => {
+    const { db, file, key } = newDatabase();
+    await migrate(db);
+    db.raw
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES ('k', '"v"', '2026-01-01T00:00:00.000Z')`,
+      )
+      .run();
+    addFutureMigration(db);
+    db.close();
+    const before = fs.readFileSync(file);
+
+    const reopened = openDatabase(file, key);
+    try {
+      await expectNewerRefusal(migrate(reopened));
+      expect(appliedMigrations(reopened)).toEqual([...NAMES, FUTURE].sort());
+      expect(schemaVersion(reopened)).toBe(NAMES.length);
+      expect(count(reopened, 'settings')).toBe(1);
+    } finally {
+      reopened.close();
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
+  });
+
+  it('makes the app refuse to sign in, saying so, and changes nothing', async () => {
+    const app = await setUpApp();
+    await app.ok('session.logout', {});
+    const key = await unwrapKey(app.dir);
+    let auditBefore: number;
+    {
+      const db = openWithKey(app.dir, key);
+      addFutureMigration(db);
+      auditBefore = count(db, 'audit_log');
+      db.close();
+    }
+    const bytesBefore = fs.readFileSync(dataPaths(app.dir).database);
+
+    const result = await app.call('session.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('conflict');
+      expect(result.error.message).toContain('versione più recente');
+    }
+    expect((await app.ok('app.status', {})).state).toBe('locked');
+
+    expect(fs.readFileSync(dataPaths(app.dir).database).equals(bytesBefore)).toBe(true);
+    const db = openWithKey(app.dir, key);
+    try {
+      expect(count(db, 'audit_log')).toBe(auditBefore);
+      expect(auditRows(db).at(-1)?.action).toBe('session.logout');
+      expect(appliedMigrations(db)).toContain(FUTURE);
+    } finally {
+      db.close();
+    }
+  });
+});
