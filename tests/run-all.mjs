@@ -42,6 +42,7 @@ function report(file) {
 
 check('typecheck (node)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
+check('typecheck (e2e tests)', bin('tsc'), ['--noEmit', '-p', 'tests/e2e/tsconfig.json']);
 check('eslint', bin('eslint'), ['--max-warnings=0', '.']);
 check('prettier', bin('prettier'), ['--check', '.']);
 

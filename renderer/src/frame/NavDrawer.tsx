@@ -1,0 +1,60 @@
+import GroupIcon from '@mui/icons-material/GroupOutlined';
+import HomeIcon from '@mui/icons-material/HomeOutlined';
+import PersonIcon from '@mui/icons-material/PersonOutline';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { roleAtLeast } from '../../../shared/contract';
+import { useSession } from '../app/SessionContext';
+import { NAV_ENTRIES } from './navigation';
+
+export const DRAWER_WIDTH = 220;
+
+const ICONS: Record<string, ReactNode> = {
+  '/': <HomeIcon />,
+  '/operatori': <GroupIcon />,
+  '/impostazioni': <SettingsIcon />,
+  '/profilo': <PersonIcon />,
+};
+
+export function NavDrawer() {
+  const { operator } = useSession();
+  const entries = NAV_ENTRIES.filter((entry) => !entry.role || roleAtLeast(operator.role, entry.role));
+  return (
+    <Drawer
+      variant="permanent"
+      sx={{
+        width: DRAWER_WIDTH,
+        flexShrink: 0,
+        '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+      }}
+    >
+      <Toolbar />
+      <nav aria-label="Navigazione principale">
+        <List>
+          {entries.map((entry) => (
+            <ListItemButton
+              key={entry.path}
+              component={NavLink}
+              to={entry.path}
+              end
+              sx={{
+                '&.active': { bgcolor: 'action.selected', fontWeight: 600 },
+                '&.active .MuiListItemIcon-root': { color: 'primary.main' },
+              }}
+            >
+              <ListItemIcon sx={{ minWidth: 40 }}>{ICONS[entry.path]}</ListItemIcon>
+              <ListItemText primary={entry.label} />
+            </ListItemButton>
+          ))}
+        </List>
+      </nav>
+    </Drawer>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Role } from '../../../shared/contract';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  /** Who sees the entry; undefined = everyone signed in. */
+  role?: Role;
+}
+
+/** The pages that exist. An entry appears only for the roles that may use it. */
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { path: '/', label: 'Home' },
+  { path: '/operatori', label: 'Operatori', role: 'amministratore' },
+  { path: '/impostazioni', label: 'Impostazioni', role: 'amministratore' },
+  { path: '/profilo', label: 'Il mio profilo' },
+];
