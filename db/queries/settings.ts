@@ -38,6 +38,20 @@ export function getSettings(db: Db): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
+/** Whether the current recovery key was confirmed as kept; absent means yes (nothing to ask). */
+export function isRecoveryKeyPending(db: Db): boolean {
+  return read(db, 'recoveryKeyPending') === true;
+}
+
+export function setRecoveryKeyPending(
+  db: Db,
+  pending: boolean,
+  operatorId: number | null,
+  now: string,
+): void {
+  write(db, 'recoveryKeyPending', pending, operatorId, now);
+}
+
 export function setSettings(db: Db, value: Settings, operatorId: number | null, now: string): void {
   write(db, 'app', value, operatorId, now);
 }

@@ -1,35 +1,33 @@
+import type { AppStatus } from '../../shared/contract';
+import {
+  DEFAULT_SETTINGS,
+  getCooperative,
+  getSettings,
+  isRecoveryKeyPending,
+} from '../../db/queries/settings';
 import type { Handler } from '../core/context';
-import { getCooperative, getSettings, DEFAULT_SETTINGS } from '../../db/queries/settings';
 import { toSessionOperator } from '../core/vault';
 
 export const status: Handler<'app.status'> = (_input, ctx) => {
   const { vault } = ctx;
-  const loginRetryAfterMs = vault.retryAfterMs();
-  if (vault.needsSetup()) {
-    return {
-      state: 'needs_setup',
-      operator: null,
-      cooperativeName: null,
-      autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
-      loginRetryAfterMs,
-    };
-  }
+  const closed = (state: 'needs_setup' | 'locked'): AppStatus => ({
+    state,
+    operator: null,
+    cooperativeName: null,
+    autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
+    loginRetryAfterMs: vault.retryAfterMs(),
+    recoveryKeyPending: false,
+  });
+  if (vault.needsSetup()) return closed('needs_setup');
   const operator = vault.currentOperator();
-  if (!vault.unlocked || !operator || operator.active !== 1) {
-    return {
-      state: 'locked',
-      operator: null,
-      cooperativeName: null,
-      autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes,
-      loginRetryAfterMs,
-    };
-  }
+  if (!vault.unlocked || !operator || operator.active !== 1) return closed('locked');
   const db = vault.requireDb();
   return {
     state: 'unlocked',
     operator: toSessionOperator(operator),
     cooperativeName: getCooperative(db).name,
     autoLockMinutes: getSettings(db).autoLockMinutes,
-    loginRetryAfterMs,
+    loginRetryAfterMs: vault.retryAfterMs(),
+    recoveryKeyPending: operator.role === 'amministratore' && isRecoveryKeyPending(db),
   };
 };

@@ -1,6 +1,7 @@
 import type { Handlers } from '../core/context';
 import * as app from './app';
 import * as operators from './operators';
+import * as recoveryKey from './recovery-key';
 import * as session from './session';
 import * as settings from './settings';
 import * as setup from './setup';
@@ -9,6 +10,8 @@ import * as setup from './setup';
 export const handlers: Handlers = {
   'app.status': app.status,
   'setup.create': setup.create,
+  'recoveryKey.renew': recoveryKey.renew,
+  'recoveryKey.confirm': recoveryKey.confirm,
   'session.login': session.login,
   'session.logout': session.logout,
   'session.lock': session.lock,

@@ -1,16 +1,21 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../shared/recovery-key';
 import { appendAudit } from '../../db/audit';
 import { openDatabase } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { KEY_BYTES, KeyRing, operatorSlotId, prepareSecret } from '../../db/keyring';
 import { migrate } from '../../db/migrate';
 import { getOperator, insertOperator } from '../../db/queries/operators';
-import { DEFAULT_SETTINGS, setCooperative, setSettings } from '../../db/queries/settings';
+import {
+  DEFAULT_SETTINGS,
+  setCooperative,
+  setRecoveryKeyPending,
+  setSettings,
+} from '../../db/queries/settings';
 import { transaction } from '../../db/sync';
 import type { Handler } from '../core/context';
 import { toSessionOperator } from '../core/vault';
+import { newRecoveryKey } from './recovery-key';
 
 /**
  * First start: a random database key, the encrypted database with the first
@@ -28,7 +33,7 @@ export const create: Handler<'setup.create'> = async (input, ctx) => {
   }
   const { paths } = vault;
   const dbKey = crypto.randomBytes(KEY_BYTES);
-  const recoveryKey = formatRecoveryKey(crypto.randomBytes(RECOVERY_KEY_BYTES));
+  const recoveryKey = newRecoveryKey();
   const [adminSecret, recoverySecret] = await Promise.all([
     prepareSecret(input.admin.password),
     prepareSecret(recoveryKey),
@@ -56,6 +61,8 @@ export const create: Handler<'setup.create'> = async (input, ctx) => {
       );
       setCooperative(db, input.cooperative, id, now);
       setSettings(db, DEFAULT_SETTINGS, id, now);
+      // Until the administrator confirms having kept the key shown next.
+      setRecoveryKeyPending(db, true, id, now);
       appendAudit(db.raw, { operatorId: id, action: 'setup.create', recordType: 'operator', recordId: id });
       return id;
     });

@@ -61,6 +61,12 @@ export const appStatusOutput = z.object({
   autoLockMinutes: z.number().int(),
   /** Milliseconds before the next sign-in attempt is accepted (0 = now). */
   loginRetryAfterMs: z.number().int().nonnegative(),
+  /**
+   * True for an administrator while the current recovery key has not been
+   * confirmed as kept (e.g. the page was closed on the key step): the app
+   * must issue a new key and get it confirmed before going on.
+   */
+  recoveryKeyPending: z.boolean(),
 });
 export type AppStatus = z.infer<typeof appStatusOutput>;
 

@@ -51,6 +51,21 @@ export const contract = {
     writes: true,
     description: 'Prima configurazione: crea il database cifrato e il primo amministratore.',
   }),
+  'recoveryKey.renew': call({
+    input: empty,
+    output: z.object({ recoveryKey: z.string() }),
+    access: 'amministratore',
+    writes: true,
+    description:
+      'Crea una nuova chiave di recupero (la precedente smette di funzionare); va confermata con recoveryKey.confirm.',
+  }),
+  'recoveryKey.confirm': call({
+    input: empty,
+    output: done,
+    access: 'amministratore',
+    writes: true,
+    description: 'Conferma che la chiave di recupero è stata conservata.',
+  }),
   'session.login': call({
     input: loginInput,
     output: loginOutput,
