@@ -4,6 +4,7 @@ import { AutoLock } from '../autolock/AutoLock';
 import { AppFrame } from '../frame/AppFrame';
 import { useClearNotes } from '../feedback/NotifyContext';
 import { ForcedPasswordChange } from '../password/ForcedPasswordChange';
+import { PendingKeyPage } from '../recoverykey/PendingKeyPage';
 import { SignInScreen } from '../signin/SignInScreen';
 import { FrameHost } from './FrameHost';
 import { sameOperator } from './sameOperator';
@@ -11,9 +12,10 @@ import { SessionContext, type SessionInfo } from './SessionContext';
 import { useSessionActions } from './useSessionActions';
 
 /**
- * Locked or unlocked. The app frame belongs to one operator: it survives a
- * lock (hidden) and shows again when the same operator signs back in; another
- * operator gets a fresh one.
+ * Locked or unlocked; once unlocked, a temporary password or an unconfirmed
+ * recovery key comes first. The app frame belongs to one operator: it survives
+ * a lock (hidden) and shows again when the same operator signs back in;
+ * another operator gets a fresh one.
  */
 export function Session({ status, readAt }: { status: AppStatus; readAt: number }) {
   const [frameOperator, setFrameOperator] = useState<SessionOperator | null>(null);
@@ -28,7 +30,10 @@ export function Session({ status, readAt }: { status: AppStatus; readAt: number 
   const cooperativeName = status.cooperativeName ?? knownCooperativeName;
 
   const operator = status.state === 'unlocked' ? status.operator : null;
-  const ready = operator !== null && !operator.mustChangePassword;
+  // A recovery key renewed in Impostazioni stays on screen until "Fatto", even though it is pending.
+  const [keyOnScreen, setKeyOnScreen] = useState(false);
+  const keyPending = status.recoveryKeyPending && !keyOnScreen;
+  const ready = operator !== null && !operator.mustChangePassword && !keyPending;
   if (ready && !sameOperator(frameOperator, operator)) setFrameOperator(operator);
   if (operator && !ready && frameOperator !== null && frameOperator.id !== operator.id)
     setFrameOperator(null);
@@ -48,6 +53,7 @@ export function Session({ status, readAt }: { status: AppStatus; readAt: number 
         autoLockMinutes: status.autoLockMinutes,
         lock,
         logout,
+        setKeyOnScreen,
       },
     [frameOperator, cooperativeName, status.autoLockMinutes, lock, logout],
   );
@@ -69,6 +75,9 @@ export function Session({ status, readAt }: { status: AppStatus; readAt: number 
         />
       )}
       {operator?.mustChangePassword && <ForcedPasswordChange operator={operator} onLogout={logout} />}
+      {operator && !operator.mustChangePassword && keyPending && (
+        <PendingKeyPage cooperativeName={cooperativeName ?? ''} onLogout={logout} />
+      )}
       {operator && <AutoLock minutes={status.autoLockMinutes} lock={lock} />}
     </>
   );

@@ -9,6 +9,11 @@ export interface SessionInfo {
   lock: () => Promise<void>;
   /** Signs out: the app's screens are discarded. */
   logout: () => Promise<void>;
+  /**
+   * Marks a just renewed recovery key as on screen (in Impostazioni): until it
+   * is unmarked, the "Chiave di recupero da confermare" page does not cover it.
+   */
+  setKeyOnScreen: (onScreen: boolean) => void;
 }
 
 export const SessionContext = createContext<SessionInfo | null>(null);

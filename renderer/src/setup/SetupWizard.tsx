@@ -12,8 +12,8 @@ import { CenteredPage } from '../app/CenteredPage';
 import { CooperativeFields } from '../cooperative/CooperativeFields';
 import { FormMessage } from '../forms/FormMessage';
 import { useServerErrors } from '../forms/useServerErrors';
+import { RecoveryKeyPanel } from '../recoverykey/RecoveryKeyPanel';
 import { AdminStep } from './AdminStep';
-import { RecoveryKeyStep } from './RecoveryKeyStep';
 import {
   SETUP_DEFAULTS,
   setupFormSchema,
@@ -28,7 +28,10 @@ interface Created {
   cooperativeName: string;
 }
 
-/** First run: the cooperative, its first administrator, then the recovery key (shown once). */
+/**
+ * First run: the cooperative, its first administrator, then the recovery key
+ * (shown once; "Continua" confirms to the server that it was kept).
+ */
 export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
   const [step, setStep] = useState(0);
   const [created, setCreated] = useState<Created | null>(null);
@@ -91,10 +94,11 @@ export function SetupWizard({ onDone }: { onDone: () => Promise<void> }) {
         ))}
       </Stepper>
       {created ? (
-        <RecoveryKeyStep
+        <RecoveryKeyPanel
           cooperativeName={created.cooperativeName}
           recoveryKey={created.recoveryKey}
-          onContinue={() => void onDone()}
+          confirmLabel="Continua"
+          onConfirmed={onDone}
         />
       ) : (
         <form

@@ -26,20 +26,30 @@ export async function fillSetupWizard(page: Page): Promise<void> {
   await expect(page.getByTestId('recovery-key')).toBeVisible();
 }
 
-/** Ticks the box and continues to the home page. */
+/** The recovery key on screen, as shown. */
+export async function shownRecoveryKey(page: Page): Promise<string> {
+  return (await page.getByTestId('recovery-key').innerText()).trim();
+}
+
+/** Ticks the box and continues ("Continua" confirms the key to the server) to the home page. */
 export async function confirmRecoveryKey(page: Page): Promise<void> {
   await page.getByLabel('Ho conservato la chiave di recupero in un luogo sicuro').check();
   await page.getByRole('button', { name: 'Continua' }).click();
   await expect(homeHeading(page, ADMIN.fullName)).toBeVisible();
 }
 
-/** The first configuration through the API, leaving the administrator signed in on the server. */
+/**
+ * The first configuration through the API, as the wizard does it (the recovery
+ * key confirmed as kept), leaving the administrator signed in on the server.
+ */
 export async function setupViaApi(apiCall: ApiCall): Promise<void> {
   const result = await apiCall('setup.create', {
     cooperative: COOPERATIVE,
     admin: { fullName: ADMIN.fullName, username: ADMIN.username, password: ADMIN.password },
   });
   expect(result.ok, JSON.stringify(result)).toBe(true);
+  const confirmed = await apiCall('recoveryKey.confirm', {});
+  expect(confirmed.ok, JSON.stringify(confirmed)).toBe(true);
 }
 
 /** As the signed-in administrator, adds the test operator (role Operatore) and signs out. */

@@ -12,7 +12,8 @@ import { greeting } from './greeting';
 
 const DESCRIPTIONS: Record<string, string> = {
   '/operatori': 'Aggiungere i colleghi, assegnare i ruoli, disattivare un account, reimpostare una password.',
-  '/impostazioni': 'Dati della cooperativa (compaiono sulle lettere) e blocco automatico.',
+  '/impostazioni':
+    'Dati della cooperativa (compaiono sulle lettere), blocco automatico e chiave di recupero.',
   '/profilo': 'Cambiare la propria password.',
 };
 

@@ -1,9 +1,11 @@
 import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import { useApiQuery } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useLatched } from '../../forms/useLatched';
+import { RecoveryKeySection } from './RecoveryKeySection';
 import { SETTINGS_FORM_ID, SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -21,7 +23,11 @@ export function SettingsPage() {
       />
       {settings.error && <ErrorNotice error={settings.error} onRetry={settings.refetch} />}
       {initial ? (
-        <SettingsForm initial={initial} />
+        <Stack spacing={3} sx={{ maxWidth: 720 }}>
+          <SettingsForm initial={initial} />
+          {/* Outside the form: its dialog's own form must not submit the settings too. */}
+          <RecoveryKeySection />
+        </Stack>
       ) : (
         !settings.error && <Loading label="Caricamento delle impostazioni" />
       )}

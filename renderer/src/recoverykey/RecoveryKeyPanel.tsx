@@ -1,67 +1,67 @@
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { FormMessage } from '../forms/FormMessage';
+import { CopyKeyButton } from './CopyKeyButton';
+import { RecoveryKeyBox } from './RecoveryKeyBox';
 import { RecoveryKeySheet } from './RecoveryKeySheet';
+import { useConfirmKey } from './useConfirmKey';
 
 interface Props {
   cooperativeName: string;
   recoveryKey: string;
-  onContinue: () => void;
+  /** "Continua" after setup, "Fatto" in Impostazioni. */
+  confirmLabel: string;
+  /** Runs once the server knows the key was kept. */
+  onConfirmed: () => Promise<void> | void;
+  /** Buttons beside the confirmation one ("Esci", say). */
+  actions?: ReactNode;
 }
 
-/** Shown once, right after setup: the key that unlocks everything when a password is lost. */
-export function RecoveryKeyStep({ cooperativeName, recoveryKey, onContinue }: Props) {
+/**
+ * A new recovery key, shown once: print or copy it, tick that it was kept,
+ * then confirm it to the server (until then Cortile asks for a new one).
+ */
+export function RecoveryKeyPanel({
+  cooperativeName,
+  recoveryKey,
+  confirmLabel,
+  onConfirmed,
+  actions,
+}: Props) {
   const [kept, setKept] = useState(false);
+  const { confirm, message, busy } = useConfirmKey(onConfirmed);
   return (
     <Stack spacing={2}>
       <Typography>
         Questa è la <strong>chiave di recupero</strong> della cooperativa. Serve a un amministratore per
         impostare una nuova password se l’ha dimenticata e per recuperare i dati su un nuovo computer.
       </Typography>
-      <Box
-        id="recovery-key"
-        data-testid="recovery-key"
-        aria-label="Chiave di recupero"
-        role="group"
-        sx={{
-          fontFamily: '"Cascadia Mono", Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace',
-          fontSize: '1.4rem',
-          fontWeight: 600,
-          letterSpacing: '0.04em',
-          textAlign: 'center',
-          py: 2,
-          px: 1,
-          border: 2,
-          borderColor: 'primary.main',
-          borderRadius: 1,
-          bgcolor: 'grey.50',
-          userSelect: 'all',
-        }}
-      >
-        {recoveryKey}
-      </Box>
+      <RecoveryKeyBox recoveryKey={recoveryKey} />
       <Alert severity="warning">
         Viene mostrata solo ora: Cortile non potrà mostrarla di nuovo. Stamparla o ricopiarla su carta e
         conservarla in un luogo sicuro, lontano dal computer. Chi possiede la chiave può accedere ai dati.
       </Alert>
-      <Box>
+      <Stack direction="row" spacing={1}>
         <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
           Stampa
         </Button>
-      </Box>
+        <CopyKeyButton recoveryKey={recoveryKey} />
+      </Stack>
       <FormControlLabel
         control={<Checkbox checked={kept} onChange={(event) => setKept(event.target.checked)} />}
         label="Ho conservato la chiave di recupero in un luogo sicuro"
       />
-      <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-        <Button variant="contained" disabled={!kept} onClick={onContinue}>
-          Continua
+      <FormMessage message={message} />
+      <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+        {actions}
+        <Button variant="contained" disabled={!kept || busy} onClick={() => void confirm()}>
+          {confirmLabel}
         </Button>
       </Stack>
       <RecoveryKeySheet cooperativeName={cooperativeName} recoveryKey={recoveryKey} />
