@@ -1,21 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-
-/** The policy the built page declares for itself (the servers send it as a header too). */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Emotion (MUI) injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  // frame-ancestors is ignored (with a console error) inside <meta>: it only travels as a header.
-].join('; ');
+import { CONTENT_SECURITY_POLICY_META } from './shared/csp';
 
 /** Adds the CSP <meta> to the built page only: the dev server needs inline scripts for hot reload. */
 function contentSecurityPolicy(): Plugin {
@@ -25,7 +11,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
         injectTo: 'head-prepend',
       },
     ],

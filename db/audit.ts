@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { RawDb } from './connection';
+import type { AuditLogTable } from './schema';
 
 /**
  * The audit log is a hash chain: each row stores the SHA-256 of the previous
@@ -18,16 +20,8 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface AuditRow {
-  id: number;
-  at: string;
-  operator_id: number | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** One row of `audit_log` as stored. */
+export type AuditRow = Selectable<AuditLogTable>;
 
 export function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
   const fields = [row.id, row.at, row.operator_id, row.action, row.record_type, row.record_id];

@@ -1,6 +1,7 @@
 // Pure security rules for the main process. No `electron` import here, so
 // that Vitest can check every rule without an Electron binary.
 import nodePath from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { LogMeta } from '../core/logger';
 
 /** The custom scheme that serves the renderer, and its only host. */
@@ -8,20 +9,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'cortile';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/** Content-Security-Policy sent with every response of the app scheme. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 function parseUrl(raw: string): URL | null {
   try {

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
-  CONTENT_SECURITY_POLICY,
   contentTypeFor,
   describeError,
   formatLogLine,
@@ -13,6 +12,7 @@ import {
   resolveAppFile,
   responseHeaders,
 } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../shared/csp';
 
 const posixRoot = '/opt/cortile/resources/app.asar/dist/renderer';
 const winRoot = 'C:\\Program Files\\Cortile\\resources\\app.asar\\dist\\renderer';
@@ -31,14 +31,31 @@ function insidePosixRoot(resolved: string | null): boolean {
 }
 
 describe('content security policy', () => {
+  const directives = (policy: string) => new Set(policy.split(';').map((d) => d.trim()));
+
   it('is strict: self only, no objects, no framing, no forms', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
-        "base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    expect(directives(CONTENT_SECURITY_POLICY)).toEqual(
+      new Set([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'none'",
+      ]),
     );
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('declares the same policy in the page, less frame-ancestors (ignored inside <meta>)', () => {
+    const header = directives(CONTENT_SECURITY_POLICY);
+    header.delete("frame-ancestors 'none'");
+    expect(directives(CONTENT_SECURITY_POLICY_META)).toEqual(header);
   });
 
   it('is sent with every response, with nosniff', () => {

@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../db/audit';
 import { openDatabase, type Db } from '../../db/connection';
 import { KeyRing } from '../../db/keyring';
 import { dataPaths } from '../../db/paths';
@@ -26,16 +27,7 @@ export function openWithKey(dir: string, key: Buffer): Db {
   return openDatabase(dataPaths(dir).database, key);
 }
 
-export interface AuditRowView {
-  id: number;
-  at: string;
-  operator_id: number | null;
-  action: string;
-  record_type: string | null;
-  record_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditRowView = AuditRow;
 
 export function auditRows(db: Db): AuditRowView[] {
   return db.raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRowView[];
