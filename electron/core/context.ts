@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import type { OperatorRow } from '../../db/queries/operators';
 import type { Logger } from './logger';
-import type { Vault } from './vault';
+import { LOCKED_MESSAGE, type Vault } from './vault';
 
 /** What a handler gets besides its validated input. */
 export class HandlerContext {
@@ -20,7 +20,7 @@ export class HandlerContext {
 
   /** The signed-in operator, as read at the start of this call. */
   get operator(): OperatorRow {
-    if (!this.signedIn) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
+    if (!this.signedIn) throw new AppError('locked', LOCKED_MESSAGE);
     return this.signedIn;
   }
 

@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../db/errors';
 import { HandlerContext, type Handlers } from './context';
 import type { Logger } from './logger';
-import type { Vault } from './vault';
+import { LOCKED_MESSAGE, type Vault } from './vault';
 
 z.config(z.locales.it());
 
@@ -45,7 +45,7 @@ export class Dispatcher {
     if (def.access !== 'public') {
       operator = this.vault.currentOperator();
       if (!operator || operator.active !== 1) {
-        return fail({ kind: 'locked', message: 'La sessione è bloccata: accedere di nuovo.' });
+        return fail({ kind: 'locked', message: LOCKED_MESSAGE });
       }
       if (def.access !== 'session') {
         if (operator.must_change_password === 1) {

@@ -4,7 +4,14 @@ import type { SessionOperator } from '../../shared/contract';
 import { appendAudit } from '../../db/audit';
 import { openDatabase, type Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
-import { DEFAULT_KDF, deriveKey, KeyRing, operatorSlotId, type KeySlot } from '../../db/keyring';
+import {
+  DEFAULT_KDF,
+  deriveKey,
+  KeyRing,
+  operatorSlotId,
+  type KeySlot,
+  type PreparedSecret,
+} from '../../db/keyring';
 import { Lockout } from '../../db/lockout';
 import { migrate } from '../../db/migrate';
 import { dataPaths, type DataPaths } from '../../db/paths';
@@ -14,6 +21,7 @@ import { transaction } from '../../db/sync';
 import type { Logger } from './logger';
 
 export const WRONG_CREDENTIALS = 'Nome utente o password non corretti.';
+export const LOCKED_MESSAGE = 'La sessione è bloccata: accedere di nuovo.';
 
 export function toSessionOperator(row: OperatorRow): SessionOperator {
   return {
@@ -25,7 +33,7 @@ export function toSessionOperator(row: OperatorRow): SessionOperator {
   };
 }
 
-interface Unlocked {
+export interface Unlocked {
   db: Db;
   key: Buffer;
   keyring: KeyRing;
@@ -64,10 +72,32 @@ export class Vault {
     return this.state;
   }
 
+  /** The open session; throws `locked` when there is none. */
+  requireSession(): Unlocked {
+    if (!this.state) throw new AppError('locked', LOCKED_MESSAGE);
+    return this.state;
+  }
+
   /** The open database; throws `locked` when the session is locked. */
   requireDb(): Db {
-    if (!this.state) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
-    return this.state.db;
+    return this.requireSession().db;
+  }
+
+  /**
+   * Seals a key slot with this session's database key and saves the key ring.
+   * Call inside the transaction of the change it belongs to, last.
+   */
+  saveSlot(id: string, username: string | null, prepared: PreparedSecret): void {
+    const { keyring, key } = this.requireSession();
+    keyring.sealSlot(id, username, prepared, key);
+    keyring.save(this.paths.keyring);
+  }
+
+  /** Removes a key slot and saves the key ring (inside the change's transaction, last). */
+  removeSlot(id: string): void {
+    const { keyring } = this.requireSession();
+    keyring.removeSlot(id);
+    keyring.save(this.paths.keyring);
   }
 
   currentOperator(): OperatorRow | null {

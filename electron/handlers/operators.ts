@@ -31,13 +31,12 @@ export const list: Handler<'operators.list'> = (_input, ctx) => ({
 });
 
 export const create: Handler<'operators.create'> = async (input, ctx) => {
-  const { db } = ctx;
-  if (findOperatorByUsername(db, input.username)) {
+  if (findOperatorByUsername(ctx.db, input.username)) {
     throw new AppError('conflict', USERNAME_TAKEN, { fields: { username: USERNAME_TAKEN } });
   }
   const prepared = await prepareSecret(input.temporaryPassword);
-  const unlocked = ctx.vault.unlocked;
-  if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
+  // Read after the slow derivation: the session may have been locked meanwhile.
+  const { db } = ctx;
   const now = ctx.now();
   const id = transaction(db, () => {
     if (findOperatorByUsername(db, input.username)) {
@@ -61,8 +60,7 @@ export const create: Handler<'operators.create'> = async (input, ctx) => {
       recordId: newId,
     });
     // The key ring is written last inside the transaction: if it fails, the operator is not created.
-    unlocked.keyring.sealSlot(operatorSlotId(newId), input.username, prepared, unlocked.key);
-    unlocked.keyring.save(ctx.vault.paths.keyring);
+    ctx.vault.saveSlot(operatorSlotId(newId), input.username, prepared);
     return newId;
   });
   return reread(ctx, id);
@@ -70,8 +68,6 @@ export const create: Handler<'operators.create'> = async (input, ctx) => {
 
 export const update: Handler<'operators.update'> = (input, ctx) => {
   const { db } = ctx;
-  const unlocked = ctx.vault.unlocked;
-  if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
   const now = ctx.now();
   transaction(db, () => {
     const row = mustFind(ctx, input.id);
@@ -108,8 +104,7 @@ export const update: Handler<'operators.update'> = (input, ctx) => {
     appendAudit(db.raw, { operatorId: ctx.operator.id, action, recordType: 'operator', recordId: row.id });
     if (input.active === false) {
       // A deactivated operator keeps no key slot: nothing of theirs can open the database.
-      unlocked.keyring.removeSlot(operatorSlotId(row.id));
-      unlocked.keyring.save(ctx.vault.paths.keyring);
+      ctx.vault.removeSlot(operatorSlotId(row.id));
     }
   });
   return reread(ctx, input.id);
@@ -121,8 +116,6 @@ export const resetPassword: Handler<'operators.resetPassword'> = async (input, c
     throw new AppError('forbidden', 'Per cambiare la propria password usare «Il mio profilo».');
   }
   const prepared = await prepareSecret(input.temporaryPassword);
-  const unlocked = ctx.vault.unlocked;
-  if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
   const { db } = ctx;
   const now = ctx.now();
   transaction(db, () => {
@@ -134,8 +127,7 @@ export const resetPassword: Handler<'operators.resetPassword'> = async (input, c
       recordType: 'operator',
       recordId: row.id,
     });
-    unlocked.keyring.sealSlot(operatorSlotId(row.id), row.username, prepared, unlocked.key);
-    unlocked.keyring.save(ctx.vault.paths.keyring);
+    ctx.vault.saveSlot(operatorSlotId(row.id), row.username, prepared);
   });
   return reread(ctx, input.id);
 };

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../shared/recovery-key';
 import { appendAudit } from '../../db/audit';
-import { AppError } from '../../db/errors';
 import { prepareSecret } from '../../db/keyring';
 import { setRecoveryKeyPending } from '../../db/queries/settings';
 import { transaction } from '../../db/sync';
@@ -15,9 +14,7 @@ export function newRecoveryKey(): string {
 export const renew: Handler<'recoveryKey.renew'> = async (_input, ctx) => {
   const recoveryKey = newRecoveryKey();
   const prepared = await prepareSecret(recoveryKey);
-  const unlocked = ctx.vault.unlocked;
-  if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
-  const { db, keyring } = unlocked;
+  const { db } = ctx;
   const now = ctx.now();
   transaction(db, () => {
     setRecoveryKeyPending(db, true, ctx.operator.id, now);
@@ -27,8 +24,7 @@ export const renew: Handler<'recoveryKey.renew'> = async (_input, ctx) => {
       recordType: 'keyring',
       recordId: 'recovery',
     });
-    keyring.sealSlot('recovery', null, prepared, unlocked.key);
-    keyring.save(ctx.vault.paths.keyring);
+    ctx.vault.saveSlot('recovery', null, prepared);
   });
   return { recoveryKey };
 };

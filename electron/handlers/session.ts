@@ -65,23 +65,19 @@ function replacePassword(
   prepared: Awaited<ReturnType<typeof prepareSecret>>,
   action: string,
 ): void {
-  const unlocked = ctx.vault.unlocked;
-  if (!unlocked) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
-  const { db, keyring } = unlocked;
+  const db = ctx.db;
   const now = ctx.now();
   transaction(db, () => {
     updateOperator(db, operator.id, { must_change_password: 0 }, now);
     appendAudit(db.raw, { operatorId: operator.id, action, recordType: 'operator', recordId: operator.id });
-    keyring.sealSlot(operatorSlotId(operator.id), operator.username, prepared, unlocked.key);
-    keyring.save(ctx.vault.paths.keyring);
+    ctx.vault.saveSlot(operatorSlotId(operator.id), operator.username, prepared);
   });
 }
 
 export const changePassword: Handler<'session.changePassword'> = async (input, ctx) => {
   const operator = ctx.operator;
   // The session's own key ring: later writes in this session must not bring back the old slot.
-  const keyring = ctx.vault.unlocked?.keyring;
-  if (!keyring) throw new AppError('locked', 'La sessione è bloccata: accedere di nuovo.');
+  const { keyring } = ctx.vault.requireSession();
   const slot = keyring.findByUsername(operator.username);
   const key = slot && (await keyring.unwrap(slot, input.currentPassword));
   if (!key) {
