@@ -1,6 +1,17 @@
 import type { Handlers } from '../core/context';
+import * as agenda from './agenda';
 import * as app from './app';
+import * as areas from './areas';
+import * as buildings from './buildings';
+import * as followups from './followups';
+import * as households from './households';
+import * as interventions from './interventions';
+import * as members from './members';
 import * as operators from './operators';
+import * as referrals from './referrals';
+import * as search from './search';
+import * as units from './units';
+import * as vocabulary from './vocabulary';
 import * as recoveryKey from './recovery-key';
 import * as session from './session';
 import * as settings from './settings';
@@ -24,4 +35,40 @@ export const handlers: Handlers = {
   'operators.resetPassword': operators.resetPassword,
   'settings.get': settings.get,
   'settings.update': settings.update,
+  'operators.directory': operators.directory,
+  'areas.list': areas.list,
+  'areas.create': areas.create,
+  'areas.update': areas.update,
+  'buildings.list': buildings.list,
+  'buildings.options': buildings.options,
+  'buildings.get': buildings.get,
+  'buildings.create': buildings.create,
+  'buildings.update': buildings.update,
+  'units.list': units.list,
+  'units.get': units.get,
+  'units.create': units.create,
+  'units.createMany': units.createMany,
+  'units.update': units.update,
+  'households.list': households.list,
+  'households.get': households.get,
+  'households.create': households.create,
+  'households.update': households.update,
+  'households.move': households.move,
+  'members.create': members.create,
+  'members.update': members.update,
+  'members.findDuplicates': members.findDuplicates,
+  'search.households': search.households,
+  'vocabulary.list': vocabulary.list,
+  'vocabulary.create': vocabulary.create,
+  'vocabulary.update': vocabulary.update,
+  'interventions.list': interventions.list,
+  'interventions.get': interventions.get,
+  'interventions.create': interventions.create,
+  'interventions.update': interventions.update,
+  'referrals.create': referrals.create,
+  'referrals.update': referrals.update,
+  'followups.create': followups.create,
+  'followups.update': followups.update,
+  'followups.setDone': followups.setDone,
+  'agenda.get': agenda.get,
 };

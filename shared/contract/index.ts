@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Access } from './common';
+import { pagedOutput } from './fields';
 import {
   appStatusOutput,
   changePasswordInput,
@@ -15,9 +16,15 @@ import {
   setupCreateInput,
   setupCreateOutput,
 } from './auth';
+import * as cw from './casework';
+import { idSchema } from './common';
+import * as rg from './registry';
 
 export * from './common';
 export * from './auth';
+export * from './fields';
+export * from './registry';
+export * from './casework';
 
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
@@ -149,6 +156,280 @@ export const contract = {
     access: 'amministratore',
     writes: true,
     description: 'Modifica i dati della cooperativa e le impostazioni.',
+  }),
+  'operators.directory': call({
+    input: empty,
+    output: z.object({ operators: z.array(rg.directoryEntrySchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Nomi e ruoli degli operatori, per assegnare caseggiati e promemoria.',
+  }),
+  'areas.list': call({
+    input: empty,
+    output: z.object({ areas: z.array(rg.areaSchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Aree (quartieri), attive e non.',
+  }),
+  'areas.create': call({
+    input: rg.areasCreateInput,
+    output: z.object({ area: rg.areaSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Aggiunge un’area.',
+  }),
+  'areas.update': call({
+    input: rg.areasUpdateInput,
+    output: z.object({ area: rg.areaSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Rinomina, disattiva o riattiva un’area.',
+  }),
+  'buildings.list': call({
+    input: rg.buildingsListInput,
+    output: pagedOutput(rg.buildingRowSchema),
+    access: 'operatore',
+    writes: false,
+    description: 'Caseggiati visibili all’operatore, a pagine, ordinati e filtrati nel database.',
+  }),
+  'buildings.options': call({
+    input: empty,
+    output: z.object({ buildings: z.array(rg.buildingOptionSchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Caseggiati attivi visibili all’operatore, per le scelte nei moduli.',
+  }),
+  'buildings.get': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({
+      building: rg.buildingSchema,
+      units: z.array(rg.unitSchema),
+      households: z.array(rg.householdRowSchema),
+      interventions: z.array(cw.interventionSchema),
+    }),
+    access: 'operatore',
+    writes: false,
+    description: 'Scheda del caseggiato: alloggi con chi ci abita, nuclei, ultimi interventi.',
+  }),
+  'buildings.create': call({
+    input: rg.buildingsCreateInput,
+    output: z.object({ building: rg.buildingSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Aggiunge un caseggiato e gli assegna i tutor.',
+  }),
+  'buildings.update': call({
+    input: rg.buildingsUpdateInput,
+    output: z.object({ building: rg.buildingSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica un caseggiato; cambiare area, tutor o stato richiede un coordinatore.',
+  }),
+  'units.list': call({
+    input: z.object({ buildingId: idSchema }).strict(),
+    output: z.object({ units: z.array(rg.unitSchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Alloggi di un caseggiato con il nucleo che ci abita ora.',
+  }),
+  'units.get': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({
+      unit: rg.unitSchema,
+      buildingAddress: z.string(),
+      history: z.array(rg.unitHistoryEntrySchema),
+    }),
+    access: 'operatore',
+    writes: false,
+    description: 'Un alloggio e chi ci ha abitato, quando.',
+  }),
+  'units.create': call({
+    input: rg.unitsCreateInput,
+    output: z.object({ unit: rg.unitSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiunge un alloggio a un caseggiato.',
+  }),
+  'units.createMany': call({
+    input: rg.unitsCreateManyInput,
+    output: z.object({ units: z.array(rg.unitSchema) }),
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiunge più alloggi in una volta (scala, piani, interni per piano).',
+  }),
+  'units.update': call({
+    input: rg.unitsUpdateInput,
+    output: z.object({ unit: rg.unitSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica un alloggio.',
+  }),
+  'households.list': call({
+    input: rg.householdsListInput,
+    output: pagedOutput(rg.householdRowSchema),
+    access: 'operatore',
+    writes: false,
+    description: 'Nuclei visibili all’operatore, a pagine, ordinati e filtrati nel database.',
+  }),
+  'households.get': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({
+      household: rg.householdSchema,
+      members: z.array(rg.memberSchema),
+      moves: z.array(rg.moveSchema),
+      interventions: z.array(cw.interventionSchema),
+      referrals: z.array(cw.referralSchema),
+      followups: z.array(cw.followupSchema),
+    }),
+    access: 'operatore',
+    writes: true,
+    description:
+      'Scheda del nucleo con componenti, trasferimenti e storia; l’apertura va nel registro accessi.',
+  }),
+  'households.create': call({
+    input: rg.householdsCreateInput,
+    output: z.object({ household: rg.householdSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiunge un nucleo con i suoi componenti in un alloggio.',
+  }),
+  'households.update': call({
+    input: rg.householdsUpdateInput,
+    output: z.object({ household: rg.householdSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica i dati di un nucleo.',
+  }),
+  'households.move': call({
+    input: rg.householdsMoveInput,
+    output: z.object({ household: rg.householdSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Trasferisce un nucleo in un altro alloggio, conservando la storia.',
+  }),
+  'members.create': call({
+    input: rg.membersCreateInput,
+    output: z.object({ member: rg.memberSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiunge un componente a un nucleo.',
+  }),
+  'members.update': call({
+    input: rg.membersUpdateInput,
+    output: z.object({ member: rg.memberSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica un componente.',
+  }),
+  'members.findDuplicates': call({
+    input: rg.membersFindDuplicatesInput,
+    output: z.object({ duplicates: z.array(rg.duplicateSchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Persone già registrate con lo stesso codice fiscale, o stesso cognome e data di nascita.',
+  }),
+  'search.households': call({
+    input: rg.searchInput,
+    output: z.object({ results: z.array(rg.searchResultSchema) }),
+    access: 'operatore',
+    writes: false,
+    description:
+      'Cerca nuclei per nome o cognome di un componente, codice fiscale, telefono, codice, indirizzo o codice alloggio.',
+  }),
+  'vocabulary.list': call({
+    input: empty,
+    output: z.object({ items: z.array(rg.vocabularyItemSchema) }),
+    access: 'operatore',
+    writes: false,
+    description: 'Voci degli elenchi modificabili (tipi, canali, temi, fragilità, servizi…).',
+  }),
+  'vocabulary.create': call({
+    input: rg.vocabularyCreateInput,
+    output: z.object({ item: rg.vocabularyItemSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Aggiunge una voce a un elenco.',
+  }),
+  'vocabulary.update': call({
+    input: rg.vocabularyUpdateInput,
+    output: z.object({ item: rg.vocabularyItemSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Rinomina, ordina, disattiva o riattiva una voce (le voci non si cancellano).',
+  }),
+  'interventions.list': call({
+    input: cw.interventionsListInput,
+    output: pagedOutput(cw.interventionSchema),
+    access: 'operatore',
+    writes: false,
+    description: 'Interventi visibili all’operatore, a pagine.',
+  }),
+  'interventions.get': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ intervention: cw.interventionSchema }),
+    access: 'operatore',
+    writes: false,
+    description: 'Un intervento.',
+  }),
+  'interventions.create': call({
+    input: cw.interventionsCreateInput,
+    output: z.object({
+      interventions: z.array(cw.interventionSchema),
+      followups: z.array(cw.followupSchema),
+    }),
+    access: 'operatore',
+    writes: true,
+    description:
+      'Registra un intervento (su un nucleo, su più nuclei o sul caseggiato), con un promemoria facoltativo.',
+  }),
+  'interventions.update': call({
+    input: cw.interventionsUpdateInput,
+    output: z.object({ intervention: cw.interventionSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica un intervento (chi l’ha scritto o un coordinatore).',
+  }),
+  'referrals.create': call({
+    input: cw.referralsCreateInput,
+    output: cw.referralOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Registra un invio ai servizi; con «verificare entro» crea il promemoria.',
+  }),
+  'referrals.update': call({
+    input: cw.referralsUpdateInput,
+    output: cw.referralOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiorna un invio ai servizi (stato, data di verifica…).',
+  }),
+  'followups.create': call({
+    input: cw.followupsCreateInput,
+    output: cw.followupOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Aggiunge un promemoria su un nucleo o un caseggiato.',
+  }),
+  'followups.update': call({
+    input: cw.followupsUpdateInput,
+    output: cw.followupOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Modifica un promemoria.',
+  }),
+  'followups.setDone': call({
+    input: cw.followupsSetDoneInput,
+    output: cw.followupOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Segna un promemoria come fatto, o di nuovo da fare.',
+  }),
+  'agenda.get': call({
+    input: cw.agendaInput,
+    output: cw.agendaSchema,
+    access: 'operatore',
+    writes: false,
+    description: 'Promemoria scaduti, di oggi e dei prossimi 7 giorni di un operatore.',
   }),
 } as const;
 

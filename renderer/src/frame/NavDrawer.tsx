@@ -1,4 +1,9 @@
+import ApartmentIcon from '@mui/icons-material/ApartmentOutlined';
+import EventNoteIcon from '@mui/icons-material/EventNoteOutlined';
+import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import GroupIcon from '@mui/icons-material/GroupOutlined';
+import ListIcon from '@mui/icons-material/ListAltOutlined';
+import HandshakeIcon from '@mui/icons-material/HandshakeOutlined';
 import HomeIcon from '@mui/icons-material/HomeOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutline';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
@@ -18,6 +23,11 @@ export const DRAWER_WIDTH = 220;
 
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeIcon />,
+  '/agenda': <EventNoteIcon />,
+  '/nuclei': <FamilyIcon />,
+  '/caseggiati': <ApartmentIcon />,
+  '/interventi': <HandshakeIcon />,
+  '/elenchi': <ListIcon />,
   '/operatori': <GroupIcon />,
   '/impostazioni': <SettingsIcon />,
   '/profilo': <PersonIcon />,
@@ -43,7 +53,7 @@ export function NavDrawer() {
               key={entry.path}
               component={NavLink}
               to={entry.path}
-              end
+              end={entry.path === '/'}
               sx={{
                 '&.active': { bgcolor: 'action.selected', fontWeight: 600 },
                 '&.active .MuiListItemIcon-root': { color: 'primary.main' },

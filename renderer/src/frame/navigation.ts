@@ -10,6 +10,11 @@ export interface NavEntry {
 /** The pages that exist. An entry appears only for the roles that may use it. */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/', label: 'Home' },
+  { path: '/agenda', label: 'Agenda' },
+  { path: '/nuclei', label: 'Nuclei' },
+  { path: '/caseggiati', label: 'Caseggiati' },
+  { path: '/interventi', label: 'Interventi' },
+  { path: '/elenchi', label: 'Elenchi e aree', role: 'coordinatore' },
   { path: '/operatori', label: 'Operatori', role: 'amministratore' },
   { path: '/impostazioni', label: 'Impostazioni', role: 'amministratore' },
   { path: '/profilo', label: 'Il mio profilo' },

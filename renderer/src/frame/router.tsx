@@ -1,5 +1,14 @@
 import { createHashRouter, Navigate, type DataRouter } from 'react-router';
+import { AgendaPage } from '../pages/agenda/AgendaPage';
+import { BuildingPage } from '../pages/buildings/BuildingPage';
+import { BuildingsPage } from '../pages/buildings/BuildingsPage';
+import { UnitPage } from '../pages/buildings/UnitPage';
 import { HomePage } from '../pages/home/HomePage';
+import { HouseholdPage } from '../pages/households/HouseholdPage';
+import { HouseholdsPage } from '../pages/households/HouseholdsPage';
+import { NewHouseholdPage } from '../pages/households/NewHouseholdPage';
+import { InterventionsPage } from '../pages/interventions/InterventionsPage';
+import { ListsPage } from '../pages/lists/ListsPage';
 import { OperatorsPage } from '../pages/operators/OperatorsPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -20,6 +29,22 @@ export function getRouter(): DataRouter {
       element: <FrameLayout />,
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'agenda', element: <AgendaPage /> },
+        { path: 'nuclei', element: <HouseholdsPage /> },
+        { path: 'nuclei/nuovo', element: <NewHouseholdPage /> },
+        { path: 'nuclei/:id', element: <HouseholdPage /> },
+        { path: 'caseggiati', element: <BuildingsPage /> },
+        { path: 'caseggiati/:id', element: <BuildingPage /> },
+        { path: 'alloggi/:id', element: <UnitPage /> },
+        { path: 'interventi', element: <InterventionsPage /> },
+        {
+          path: 'elenchi',
+          element: (
+            <RequireRole role="coordinatore">
+              <ListsPage />
+            </RequireRole>
+          ),
+        },
         {
           path: 'operatori',
           element: (

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the page itself.
+export function BuildingsPage() {
+  return null;
+}
