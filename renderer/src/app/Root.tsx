@@ -1,5 +1,9 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { itIT as pickersItIT } from '@mui/x-date-pickers/locales';
+import 'dayjs/locale/it';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api';
@@ -13,9 +17,15 @@ export function Root() {
     <QueryClientProvider client={queryClient}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <NotifyProvider>
-          <App />
-        </NotifyProvider>
+        <LocalizationProvider
+          dateAdapter={AdapterDayjs}
+          adapterLocale="it"
+          localeText={pickersItIT.components.MuiLocalizationProvider.defaultProps.localeText}
+        >
+          <NotifyProvider>
+            <App />
+          </NotifyProvider>
+        </LocalizationProvider>
       </ThemeProvider>
     </QueryClientProvider>
   );

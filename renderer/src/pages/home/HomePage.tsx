@@ -11,6 +11,11 @@ import { NAV_ENTRIES } from '../../frame/navigation';
 import { greeting } from './greeting';
 
 const DESCRIPTIONS: Record<string, string> = {
+  '/agenda': 'I promemoria scaduti, di oggi e dei prossimi 7 giorni.',
+  '/nuclei': 'Cercare un nucleo, aprirne la scheda, registrare un nuovo nucleo.',
+  '/caseggiati': 'I caseggiati, i loro alloggi e chi ci abita.',
+  '/interventi': 'Tutti gli interventi registrati, con filtri per periodo e operatore.',
+  '/elenchi': 'Aree e voci degli elenchi: tipi di intervento, canali, temi, fragilità, servizi.',
   '/operatori': 'Aggiungere i colleghi, assegnare i ruoli, disattivare un account, reimpostare una password.',
   '/impostazioni':
     'Dati della cooperativa (compaiono sulle lettere), blocco automatico e chiave di recupero.',
