@@ -105,6 +105,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       fragility_id INTEGER NOT NULL REFERENCES vocabulary(id),
       PRIMARY KEY (member_id, fragility_id)
     ) STRICT, WITHOUT ROWID`,
+    `CREATE INDEX member_fragilities_fragility ON member_fragilities (fragility_id)`,
     // A group intervention is one row per household sharing a group_id (the first row's id).
     `CREATE TABLE interventions (
       id INTEGER PRIMARY KEY,
@@ -126,11 +127,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     `CREATE INDEX interventions_building ON interventions (building_id, occurred_at)`,
     `CREATE INDEX interventions_operator ON interventions (operator_id, occurred_at)`,
     `CREATE INDEX interventions_occurred ON interventions (occurred_at)`,
+    `CREATE INDEX interventions_building_level ON interventions (building_id, occurred_at) WHERE household_id IS NULL`,
+    `CREATE INDEX interventions_type ON interventions (type_id, occurred_at)`,
+    // For "is this list value used?" (a used value can be deactivated, never deleted).
+    `CREATE INDEX interventions_channel ON interventions (channel_id)`,
+    `CREATE INDEX interventions_origin ON interventions (origin_id)`,
     `CREATE TABLE intervention_topics (
       intervention_id INTEGER NOT NULL REFERENCES interventions(id),
       topic_id INTEGER NOT NULL REFERENCES vocabulary(id),
       PRIMARY KEY (intervention_id, topic_id)
     ) STRICT, WITHOUT ROWID`,
+    `CREATE INDEX intervention_topics_topic ON intervention_topics (topic_id)`,
     `CREATE TABLE referrals (
       id INTEGER PRIMARY KEY,
       household_id INTEGER NOT NULL REFERENCES households(id),
@@ -144,6 +151,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       ${audit}
     ) STRICT`,
     `CREATE INDEX referrals_household ON referrals (household_id, referred_on)`,
+    `CREATE INDEX referrals_service ON referrals (service_id)`,
     `CREATE TABLE followups (
       id INTEGER PRIMARY KEY,
       due_on TEXT NOT NULL,

@@ -131,3 +131,10 @@ export const resetPassword: Handler<'operators.resetPassword'> = async (input, c
   });
   return reread(ctx, input.id);
 };
+
+/** Names and roles of every operator, for choosing tutors and follow-up owners (no usernames). */
+export const directory: Handler<'operators.directory'> = (_input, ctx) => ({
+  operators: listOperators(ctx.db)
+    .map((row) => ({ id: row.id, fullName: row.full_name, role: row.role, active: row.active === 1 }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'it') || a.id - b.id),
+});

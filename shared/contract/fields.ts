@@ -19,10 +19,7 @@ export const notes = (label: string, max = 4000) =>
     .string({ message: `${label}: valore non valido.` })
     .trim()
     .max(max, `${label}: al massimo ${max} caratteri.`)
-    .refine(
-      (value) => !/[^\P{Cc}\t\n\r]/u.test(value),
-      `${label}: contiene caratteri non ammessi.`,
-    );
+    .refine((value) => !/[^\P{Cc}\t\n\r]/u.test(value), `${label}: contiene caratteri non ammessi.`);
 
 function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -66,11 +66,26 @@ describe('migrating a new database', () => {
       expect(appTables(db)).toEqual([]);
       await migrate(db);
       // The tables described by db/schema.ts, each declared STRICT.
-      expect(appTables(db)).toEqual([
-        { name: 'audit_log', strict: 1 },
-        { name: 'operators', strict: 1 },
-        { name: 'settings', strict: 1 },
-      ]);
+      expect(appTables(db)).toEqual(
+        [
+          'areas',
+          'audit_log',
+          'building_operators',
+          'buildings',
+          'followups',
+          'household_moves',
+          'households',
+          'intervention_topics',
+          'interventions',
+          'member_fragilities',
+          'members',
+          'operators',
+          'referrals',
+          'settings',
+          'units',
+          'vocabulary',
+        ].map((name) => ({ name, strict: 1 })),
+      );
       expect(appliedMigrations(db)).toEqual(NAMES);
       expect(schemaVersion(db)).toBe(NAMES.length);
       expect(NAMES.length).toBeGreaterThan(0);
@@ -218,6 +233,106 @@ describe('0001_initial', () => {
       ).toThrow(/cannot store BLOB value in TEXT column/);
       expect(count(db, 'operators')).toBe(0);
       expect(count(db, 'audit_log')).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0002_registry', () => {
+  const NOW = '2026-01-01T00:00:00.000Z';
+
+  it('keeps the operators and settings of a 0001 database and adds the registry with its lists', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db, '0001_initial');
+      db.raw
+        .prepare(
+          `INSERT INTO operators (full_name, username, role, created_at, updated_at)
+           VALUES ('Anna Bianchi', 'anna', 'amministratore', ?, ?)`,
+        )
+        .run(NOW, NOW);
+      db.raw
+        .prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('cooperative', '{"name":"X"}', ?)`)
+        .run(NOW);
+      await migrate(db, '0002_registry');
+      expect(appliedMigrations(db)).toEqual(['0001_initial', '0002_registry']);
+      expect(db.raw.prepare('SELECT username, role FROM operators').all()).toEqual([
+        { username: 'anna', role: 'amministratore' },
+      ]);
+      expect(count(db, 'settings')).toBe(1);
+      const kinds = db.raw
+        .prepare('SELECT kind, count(*) AS n FROM vocabulary WHERE active = 1 GROUP BY kind ORDER BY kind')
+        .all();
+      expect(kinds).toEqual([
+        { kind: 'channel', n: 6 },
+        { kind: 'fragility', n: 6 },
+        { kind: 'intervention_type', n: 10 },
+        { kind: 'origin', n: 4 },
+        { kind: 'referral_service', n: 9 },
+        { kind: 'topic', n: 9 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('enforces the registry rules in the schema: unique unit positions and codes, one code per household', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db, '0002_registry');
+      const run = (statement: string, ...params: unknown[]) => db.raw.prepare(statement).run(...params);
+      run(`INSERT INTO areas (name, created_at, updated_at) VALUES ('Zona Centro', ?, ?)`, NOW, NOW);
+      expect(() =>
+        run(`INSERT INTO areas (name, created_at, updated_at) VALUES ('zona centro', ?, ?)`, NOW, NOW),
+      ).toThrow(/UNIQUE constraint failed/);
+      run(
+        `INSERT INTO buildings (area_id, address, city, owner, created_at, updated_at)
+         VALUES (1, 'Via Brescia 10', 'Cremona', 'ALER', ?, ?)`,
+        NOW,
+        NOW,
+      );
+      expect(() =>
+        run(
+          `INSERT INTO buildings (area_id, address, city, owner, created_at, updated_at)
+           VALUES (1, 'Via Brescia 12', 'Cremona', 'privato', ?, ?)`,
+          NOW,
+          NOW,
+        ),
+      ).toThrow(/CHECK constraint failed/);
+      const unit = `INSERT INTO units (building_id, staircase, floor, number, agency_code, created_at, updated_at)
+                    VALUES (1, 'A', ?, ?, ?, ?, ?)`;
+      run(unit, 0, '1', 'CR-1', NOW, NOW);
+      expect(() => run(unit, 0, '1', 'CR-2', NOW, NOW)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(unit, 0, '2', 'cr-1', NOW, NOW)).toThrow(/UNIQUE constraint failed/);
+      const household = `INSERT INTO households (code, unit_id, since, status, created_at, updated_at)
+                         VALUES (?, 1, '2020-01-01', ?, ?, ?)`;
+      run(household, 'N-000001', 'attivo', NOW, NOW);
+      expect(() => run(household, 'N-000001', 'attivo', NOW, NOW)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(household, 'N-000002', 'sfrattato', NOW, NOW)).toThrow(/CHECK constraint failed/);
+      expect(() =>
+        run(
+          `INSERT INTO members (household_id, first_name, surname, surname_norm, sex, relationship, created_at, updated_at)
+           VALUES (99, 'Anna', 'Rossi', 'rossi', 'F', 'intestatario', ?, ?)`,
+          NOW,
+          NOW,
+        ),
+      ).toThrow(/FOREIGN KEY constraint failed/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds households by folded words in the full-text index, accents removed', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db, '0002_registry');
+      db.raw.prepare(`INSERT INTO household_search (rowid, terms) VALUES (7, 'nicolò rossi n 000007')`).run();
+      const find = (query: string) =>
+        db.raw.prepare('SELECT rowid AS id FROM household_search WHERE household_search MATCH ?').all(query);
+      expect(find('"nicolo"*')).toEqual([{ id: 7 }]);
+      expect(find('"ross"* AND "nic"*')).toEqual([{ id: 7 }]);
+      expect(find('"bianchi"*')).toEqual([]);
     } finally {
       db.close();
     }
