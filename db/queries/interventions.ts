@@ -146,15 +146,38 @@ function toInterventions(db: Db, viewer: OperatorRow, rows: JoinedRow[]): Interv
 }
 
 /** Every intervention of a household, newest first (the caller has checked the household is visible). */
-export function listHouseholdInterventions(db: Db, viewer: OperatorRow, householdId: number): Intervention[] {
+export function listHouseholdInterventions(
+  db: Db,
+  viewer: OperatorRow,
+  householdId: number,
+  limit = HOUSEHOLD_PAGE_INTERVENTIONS,
+): Intervention[] {
   const rows = all(
     db,
     selectInterventions(db)
       .where('i.household_id', '=', householdId)
       .orderBy('i.occurred_at', 'desc')
-      .orderBy('i.id', 'desc'),
+      .orderBy('i.id', 'desc')
+      .limit(limit),
   );
   return toInterventions(db, viewer, rows);
+}
+
+/**
+ * A household page shows its newest interventions; older ones are paged
+ * through interventions.list. Some households have hundreds over the years.
+ */
+export const HOUSEHOLD_PAGE_INTERVENTIONS = 100;
+
+export function countHouseholdInterventions(db: Db, householdId: number): number {
+  const row = first(
+    db,
+    db.kysely
+      .selectFrom('interventions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('household_id', '=', householdId),
+  );
+  return row?.n ?? 0;
 }
 
 /** The latest interventions recorded on a building (the caller has checked the building is visible). */

@@ -13,7 +13,7 @@ import {
   updateHousehold,
 } from '../../db/queries/households';
 import { listHouseholdFollowups } from '../../db/queries/followups';
-import { listHouseholdInterventions } from '../../db/queries/interventions';
+import { countHouseholdInterventions, listHouseholdInterventions } from '../../db/queries/interventions';
 import { insertMember, listMembers, memberVersion } from '../../db/queries/members';
 import { listHouseholdReferrals } from '../../db/queries/referrals';
 import { ftsQuery, refreshHouseholdSearch } from '../../db/queries/search-index';
@@ -63,6 +63,7 @@ export const get: Handler<'households.get'> = (input, ctx) => {
     members: listMembers(db, household.id, household.referenceMemberId),
     moves: listMoves(db, household.id),
     interventions: listHouseholdInterventions(db, operator, household.id),
+    interventionTotal: countHouseholdInterventions(db, household.id),
     referrals: listHouseholdReferrals(db, household.id),
     followups: listHouseholdFollowups(db, household.id),
   };

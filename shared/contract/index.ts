@@ -277,7 +277,9 @@ export const contract = {
       household: rg.householdSchema,
       members: z.array(rg.memberSchema),
       moves: z.array(rg.moveSchema),
+      /** The newest interventions (at most 100); older ones through interventions.list. */
       interventions: z.array(cw.interventionSchema),
+      interventionTotal: z.number().int().min(0),
       referrals: z.array(cw.referralSchema),
       followups: z.array(cw.followupSchema),
     }),

@@ -555,3 +555,33 @@ describe('audit', () => {
     expect(s.withDb((db) => auditRows(db)).length).toBe(before);
   });
 });
+
+describe('the household page', () => {
+  it('holds the newest 100 interventions and the total; older ones are paged with interventions.list', async () => {
+    const s = session(template);
+    const { world } = s;
+    const olga = await s.as('olga');
+    for (let day = 1; day <= 103; day += 1) {
+      const date = new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
+      await olga.ok('interventions.create', {
+        ...interventionInput(world, [world.households.a2]),
+        occurredAt: `${date}T10:00`,
+      });
+    }
+    const page = await olga.ok('households.get', { id: world.households.a2 });
+    const before = await olga.ok('interventions.list', { householdId: world.households.a2, pageSize: 5 });
+    expect(page.interventionTotal).toBe(before.total);
+    expect(page.interventionTotal).toBeGreaterThanOrEqual(103);
+    expect(page.interventions).toHaveLength(100);
+    const dates = page.interventions.map((i) => i.occurredAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // The oldest of the 103 is not on the page, and is the last of the full list.
+    expect(dates).not.toContain('2020-01-01T10:00');
+    const last = await olga.ok('interventions.list', {
+      householdId: world.households.a2,
+      pageSize: 5,
+      page: Math.ceil(before.total / 5) - 1,
+    });
+    expect(last.rows.at(-1)?.occurredAt).toBe('2020-01-01T10:00');
+  }, 60_000);
+});
