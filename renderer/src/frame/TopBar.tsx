@@ -7,6 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { ROLE_LABELS } from '../../../shared/format';
 import { useSession } from '../app/SessionContext';
+import { HouseholdSearch } from '../search/HouseholdSearch';
 
 // On the dark bar the focus ring is white.
 const onBar = { '&.Mui-focusVisible': { outlineColor: '#fff' } } as const;
@@ -19,9 +20,10 @@ export function TopBar() {
         <Typography variant="h6" component="p" sx={{ fontWeight: 700 }}>
           Cortile
         </Typography>
-        <Typography component="p" sx={{ opacity: 0.85, flexGrow: 1 }} noWrap>
+        <Typography component="p" sx={{ opacity: 0.85, flexGrow: 1, minWidth: 0 }} noWrap>
           {cooperativeName}
         </Typography>
+        <HouseholdSearch />
         <Box sx={{ textAlign: 'right', lineHeight: 1.2 }} aria-label="Operatore collegato">
           <Typography component="p" sx={{ fontWeight: 600 }}>
             {operator.fullName}

@@ -1,4 +1,160 @@
-// Placeholder: replaced by the page itself.
+import AddIcon from '@mui/icons-material/GroupAddOutlined';
+import SearchIcon from '@mui/icons-material/Search';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useNavigate, useSearchParams } from 'react-router';
+import { HOUSEHOLD_STATUSES, householdStatusSchema } from '../../../../shared/contract';
+import { useApiQuery } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+import { ServerGrid, useGridQuery } from '../../components/ServerGrid';
+import { HOUSEHOLD_STATUS_LABELS } from '../../registry/labels';
+import { useBuildingOptions } from '../../registry/useLists';
+import { useDebounced } from '../buildings/useDebounced';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SORT_FIELDS, type HouseholdSortField } from './householdColumns';
+
+function idParam(value: string | null): number | null {
+  const id = Number(value);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** The households the operator may see; search and filters live in the address, so "back" keeps them. */
 export function HouseholdsPage() {
-  return null;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const buildings = useBuildingOptions();
+
+  const text = params.get('q') ?? '';
+  const parsedStatus = householdStatusSchema.safeParse(params.get('stato'));
+  const status = parsedStatus.success ? parsedStatus.data : null;
+  const toTeam = params.get('equipe') === '1' ? true : null;
+  const buildingId = idParam(params.get('caseggiato'));
+  const q = useDebounced(text.trim(), 250);
+
+  const [grid, setGrid, firstPage] = useGridQuery<HouseholdSortField>({
+    sortField: 'referenceName',
+    sortDir: 'asc',
+  });
+  const list = useApiQuery('households.list', { ...grid, q, status, toTeam, buildingId });
+
+  const setParam = (name: string, value: string | null) => {
+    firstPage();
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null || value === '') next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const add = () => void navigate(buildingId ? `/nuclei/nuovo?buildingId=${buildingId}` : '/nuclei/nuovo');
+  const filtered = q !== '' || status !== null || toTeam !== null || buildingId !== null;
+  const emptyText = filtered ? (
+    'Nessun nucleo corrisponde alla ricerca. Provare con meno lettere o togliere un filtro.'
+  ) : (
+    <Stack spacing={1.5} sx={{ alignItems: 'center' }}>
+      <Typography color="text.secondary">
+        Nessun nucleo. Qui compariranno i nuclei familiari dei caseggiati seguiti.
+      </Typography>
+      <Button variant="outlined" startIcon={<AddIcon />} onClick={add}>
+        Aggiungi nucleo
+      </Button>
+    </Stack>
+  );
+  const selectedBuilding = buildings.buildings.find((building) => building.id === buildingId) ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title="Nuclei familiari"
+        action={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={add}>
+            Aggiungi nucleo
+          </Button>
+        }
+      />
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <TextField
+          label="Cerca nucleo"
+          placeholder="Nome, cognome, codice fiscale, telefono, codice…"
+          value={text}
+          onChange={(event) => setParam('q', event.target.value)}
+          sx={{ width: 300 }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <TextField
+          select
+          label="Stato"
+          value={status ?? ''}
+          onChange={(event) => setParam('stato', event.target.value)}
+          sx={{ width: 160 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">Tutti gli stati</MenuItem>
+          {HOUSEHOLD_STATUSES.map((value) => (
+            <MenuItem key={value} value={value}>
+              {HOUSEHOLD_STATUS_LABELS[value]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Autocomplete
+          options={buildings.buildings}
+          value={selectedBuilding}
+          onChange={(_event, building) => setParam('caseggiato', building ? String(building.id) : null)}
+          getOptionLabel={(building) => `${building.address}, ${building.city}`}
+          isOptionEqualToValue={(a, b) => a.id === b.id}
+          noOptionsText="Nessun caseggiato"
+          sx={{ width: 260 }}
+          renderInput={(props) => (
+            <TextField {...props} label="Caseggiato" placeholder="Tutti i caseggiati" />
+          )}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={toTeam === true}
+              onChange={(event) => setParam('equipe', event.target.checked ? '1' : null)}
+            />
+          }
+          label="Solo da portare in équipe"
+        />
+      </Stack>
+      {list.error && (
+        <Box sx={{ mb: 2 }}>
+          <ErrorNotice error={list.error} onRetry={list.refetch} />
+        </Box>
+      )}
+      <ServerGrid
+        ariaLabel="Nuclei familiari"
+        rows={list.value?.rows}
+        total={list.value?.total}
+        loading={list.isPending}
+        columns={HOUSEHOLD_COLUMNS}
+        sortFields={HOUSEHOLD_SORT_FIELDS}
+        {...grid}
+        onChange={setGrid}
+        onRowOpen={(row) => void navigate(`/nuclei/${row.id}`)}
+        emptyText={emptyText}
+      />
+    </>
+  );
 }
