@@ -19,6 +19,20 @@ export interface Database {
   intervention_topics: InterventionTopicsTable;
   referrals: ReferralsTable;
   followups: FollowupsTable;
+  arrears_profiles: ArrearsProfilesTable;
+  arrears_imports: ArrearsImportsTable;
+  arrears_statements: ArrearsStatementsTable;
+  arrears_statement_changes: ArrearsStatementChangesTable;
+  unit_code_aliases: UnitCodeAliasesTable;
+  household_arrears: HouseholdArrearsTable;
+  arrears_stage_changes: ArrearsStageChangesTable;
+  repayment_plans: RepaymentPlansTable;
+  plan_installments: PlanInstallmentsTable;
+  plan_payments: PlanPaymentsTable;
+  incolpevole_causes: IncolpevoleCausesTable;
+  household_isee: HouseholdIseeTable;
+  risk_scores: RiskScoresTable;
+  settings_history: SettingsHistoryTable;
 }
 
 export interface OperatorsTable {
@@ -197,4 +211,171 @@ export interface FollowupsTable extends Tracked {
   referral_id: number | null;
   done_at: string | null;
   done_by: number | null;
+}
+
+// ---------- rent arrears (migration 0003) ----------
+
+export type LegalStageValue =
+  'nessuna' | 'sollecito' | 'diffida' | 'decreto_ingiuntivo' | 'sfratto_convalidato' | 'esecuzione';
+
+export interface ArrearsProfilesTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON object: statement field -> header name in the sender's file. */
+  mapping: string;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface ArrearsImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  profile_id: number | null;
+  imported_at: string;
+  imported_by: number;
+  rows_read: number;
+  rows_written: number;
+  rows_unchanged: number;
+  rows_skipped: number;
+  rows_error: number;
+  period_min: string | null;
+  period_max: string | null;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+/** One statement per unit and month (`YYYY-MM`); money in cents. */
+export interface ArrearsStatementsTable {
+  id: Generated<number>;
+  unit_id: number;
+  household_id: number | null;
+  period: string;
+  rent_cents: number | null;
+  charges_cents: number | null;
+  due_cents: number;
+  paid_cents: number;
+  balance_cents: number;
+  months_unpaid: number | null;
+  legal_stage: LegalStageValue | null;
+  last_payment_date: string | null;
+  import_id: number;
+}
+
+export interface ArrearsStatementChangesTable {
+  import_id: number;
+  unit_id: number;
+  period: string;
+  /** The statement as it was before the import (JSON), null when the import added it. */
+  previous: string | null;
+}
+
+export interface UnitCodeAliasesTable {
+  code: string;
+  unit_id: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface HouseholdArrearsTable {
+  household_id: number;
+  legal_stage: LegalStageValue;
+  legal_stage_set_at: string;
+  /** Null when an import set it. */
+  legal_stage_set_by: number | null;
+  legal_stage_import_id: number | null;
+  legal_stage_period: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface ArrearsStageChangesTable {
+  import_id: number;
+  household_id: number;
+  previous: string | null;
+}
+
+// ---------- repayment plans, incolpevole, risk (migration 0004) ----------
+
+export type PlanStatusValue = 'in_regola' | 'in_ritardo' | 'non_rispettato' | 'concluso';
+export type PlanCloseReason = 'concluso' | 'annullato' | 'sostituito' | 'decaduto';
+
+export interface RepaymentPlansTable {
+  id: Generated<number>;
+  household_id: number;
+  total_cents: number;
+  installment_count: number;
+  first_due_on: string;
+  every_months: number;
+  notes: string;
+  /** Cache of planStatus(), refreshed on every payment, change and risk recompute. */
+  status: PlanStatusValue;
+  closed_on: string | null;
+  close_reason: PlanCloseReason | null;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface PlanInstallmentsTable {
+  plan_id: number;
+  seq: number;
+  due_on: string;
+  amount_cents: number;
+}
+
+export interface PlanPaymentsTable {
+  id: Generated<number>;
+  plan_id: number;
+  paid_on: string;
+  amount_cents: number;
+  source: 'manuale' | 'estratto';
+  statement_period: string | null;
+  notes: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface IncolpevoleCausesTable {
+  id: Generated<number>;
+  household_id: number;
+  cause: string;
+  event_date: string | null;
+  notes: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface HouseholdIseeTable {
+  household_id: number;
+  value_cents: number;
+  isee_date: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface RiskScoresTable {
+  household_id: number;
+  month: string;
+  score: number;
+  band: 'basso' | 'medio' | 'alto' | 'critico';
+  /** 0 basso … 3 critico, for the worklist's order. */
+  band_rank: number;
+  /** JSON array of { signal, points, label }. */
+  contributions: string;
+  computed_at: string;
+}
+
+export interface SettingsHistoryTable {
+  id: Generated<number>;
+  key: string;
+  /** JSON; null when the defaults were in force. */
+  before: string | null;
+  after: string;
+  changed_at: string;
+  changed_by: number | null;
 }

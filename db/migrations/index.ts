@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_registry';
+import * as m0003 from './0003_arrears';
+import * as m0004 from './0004_plans_risk';
 
 /** Every migration, in order, imported statically so the bundle holds them all. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_registry': m0002,
+  '0003_arrears': m0003,
+  '0004_plans_risk': m0004,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

@@ -2,13 +2,17 @@ import type { Handlers } from '../core/context';
 import * as agenda from './agenda';
 import * as app from './app';
 import * as areas from './areas';
+import * as arrears from './arrears';
+import * as arrearsHousehold from './arrears-household';
 import * as buildings from './buildings';
 import * as followups from './followups';
 import * as households from './households';
 import * as interventions from './interventions';
 import * as members from './members';
 import * as operators from './operators';
+import * as plans from './plans';
 import * as referrals from './referrals';
+import * as risk from './risk';
 import * as search from './search';
 import * as units from './units';
 import * as vocabulary from './vocabulary';
@@ -71,4 +75,24 @@ export const handlers: Handlers = {
   'followups.update': followups.update,
   'followups.setDone': followups.setDone,
   'agenda.get': agenda.get,
+  'arrears.previewImport': arrears.previewImport,
+  'arrears.commitImport': arrears.commitImport,
+  'arrears.undoImport': arrears.undoImport,
+  'arrears.imports': arrears.imports,
+  'arrears.profiles': arrears.profiles,
+  'arrears.saveProfile': arrears.saveProfile,
+  'arrears.deleteProfile': arrears.deleteProfile,
+  'arrears.household': arrearsHousehold.household,
+  'arrears.setLegalStage': arrearsHousehold.setLegalStage,
+  'arrears.addCause': arrearsHousehold.addCause,
+  'arrears.removeCause': arrearsHousehold.removeCause,
+  'arrears.setIsee': arrearsHousehold.setIsee,
+  'plans.create': plans.create,
+  'plans.recordPayment': plans.recordPayment,
+  'plans.removePayment': plans.removePayment,
+  'plans.close': plans.close,
+  'risk.worklist': risk.worklist,
+  'risk.recompute': risk.recompute,
+  'risk.settings': risk.settings,
+  'risk.updateSettings': risk.updateSettings,
 };

@@ -15,9 +15,11 @@ import {
   type InterventionRow,
 } from '../../db/queries/interventions';
 import type { OperatorRow } from '../../db/queries/operators';
+import { recomputeRisk } from '../../db/queries/risk';
 import { transaction } from '../../db/sync';
 import type { Db } from '../../db/connection';
 import type { Handler } from '../core/context';
+import { localDate } from './agenda';
 import {
   buildingFilter,
   CHANGED_BY_OTHERS,
@@ -201,6 +203,12 @@ export const create: Handler<'interventions.create'> = (input, ctx) => {
       });
       followupIds.push(followupId);
     }
+    // A contact changes the arrears score ("nessun contatto recente").
+    recomputeRisk(db, {
+      householdIds: targets.flatMap((t) => (t.householdId === null ? [] : [t.householdId])),
+      asOf: localDate(now),
+      now,
+    });
     return { ids, followupIds };
   });
   return {

@@ -8,8 +8,11 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { AppCore } from '../core/app-core';
 import type { Logger } from '../core/logger';
 
-/** The largest request body accepted, in bytes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest request body accepted, in bytes: a 10 MB arrears statement
+ * travels as base64 (about 13.3 MiB) inside the JSON of arrears.previewImport.
+ */
+export const MAX_BODY_BYTES = 15 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

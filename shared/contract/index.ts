@@ -16,6 +16,10 @@ import {
   setupCreateInput,
   setupCreateOutput,
 } from './auth';
+import * as ar from './arrears';
+import * as ah from './arrears-household';
+import * as pl from './plans';
+import * as rk from './risk';
 import * as cw from './casework';
 import { idSchema } from './common';
 import * as rg from './registry';
@@ -25,6 +29,10 @@ export * from './auth';
 export * from './fields';
 export * from './registry';
 export * from './casework';
+export * from './arrears';
+export * from './arrears-household';
+export * from './plans';
+export * from './risk';
 
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
@@ -432,6 +440,154 @@ export const contract = {
     access: 'operatore',
     writes: false,
     description: 'Promemoria scaduti, di oggi e dei prossimi 7 giorni di un operatore.',
+  }),
+  'arrears.previewImport': call({
+    input: ar.previewImportInput,
+    output: ar.previewImportOutput,
+    access: 'coordinatore',
+    writes: false,
+    description:
+      'Legge un estratto della morosità (CSV o Excel) e mostra cosa verrebbe importato: colonne abbinate, righe abbinate ad alloggi e nuclei, righe da collegare, errori. Non scrive nulla.',
+  }),
+  'arrears.commitImport': call({
+    input: ar.commitImportInput,
+    output: ar.commitImportOutput,
+    access: 'coordinatore',
+    writes: true,
+    description:
+      'Importa l’estratto visto in anteprima, tutto in una volta: un mese per alloggio, i valori già presenti per quei mesi vengono sostituiti.',
+  }),
+  'arrears.undoImport': call({
+    input: z.object({ importId: idSchema }).strict(),
+    output: ar.undoImportOutput,
+    access: 'coordinatore',
+    writes: true,
+    description:
+      'Annulla un’importazione per intero, se nessuna importazione successiva ha modificato gli stessi mesi degli stessi alloggi.',
+  }),
+  'arrears.imports': call({
+    input: ar.importsListInput,
+    output: pagedOutput(ar.importRowSchema),
+    access: 'coordinatore',
+    writes: false,
+    description: 'Elenco delle importazioni della morosità, dalla più recente, a pagine.',
+  }),
+  'arrears.profiles': call({
+    input: empty,
+    output: z.object({ profiles: z.array(ar.profileSchema) }),
+    access: 'coordinatore',
+    writes: false,
+    description: 'Profili di abbinamento delle colonne, uno per mittente (es. «ALER Cremona»).',
+  }),
+  'arrears.saveProfile': call({
+    input: ar.saveProfileInput,
+    output: z.object({ profile: ar.profileSchema }),
+    access: 'coordinatore',
+    writes: true,
+    description: 'Aggiunge o modifica un profilo di abbinamento delle colonne.',
+  }),
+  'arrears.deleteProfile': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: done,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Elimina un profilo di abbinamento delle colonne (le importazioni fatte restano).',
+  }),
+  'arrears.household': call({
+    input: z.object({ householdId: idSchema }).strict(),
+    output: ah.arrearsHouseholdOutput,
+    access: 'operatore',
+    writes: true,
+    description:
+      'Morosità del nucleo: estratti mese per mese, saldo, fase legale, piani di rientro, morosità incolpevole, punteggio di rischio con il perché e andamento.',
+  }),
+  'arrears.setLegalStage': call({
+    input: ah.setLegalStageInput,
+    output: z.object({ legalStage: ah.legalStageViewSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Imposta a mano la fase legale del nucleo (sollecito, diffida, decreto ingiuntivo…).',
+  }),
+  'arrears.addCause': call({
+    input: ah.addCauseInput,
+    output: z.object({ cause: ah.causeSchema }),
+    access: 'operatore',
+    writes: true,
+    description: 'Registra una causa di morosità incolpevole con la data dell’evento.',
+  }),
+  'arrears.removeCause': call({
+    input: ah.removeCauseInput,
+    output: done,
+    access: 'operatore',
+    writes: true,
+    description: 'Toglie una causa di morosità incolpevole registrata per errore.',
+  }),
+  'arrears.setIsee': call({
+    input: ah.setIseeInput,
+    output: z.object({ isee: ah.iseeSchema.nullable() }),
+    access: 'operatore',
+    writes: true,
+    description: 'Registra (o toglie) il valore e la data dell’ISEE del nucleo.',
+  }),
+  'plans.create': call({
+    input: pl.plansCreateInput,
+    output: pl.plansCreateOutput,
+    access: 'operatore',
+    writes: true,
+    description:
+      'Apre un piano di rientro con rate uguali; un nucleo ha un solo piano aperto alla volta (quello vecchio va sostituito).',
+  }),
+  'plans.recordPayment': call({
+    input: pl.plansRecordPaymentInput,
+    output: pl.planOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Registra a mano un pagamento del piano di rientro.',
+  }),
+  'plans.removePayment': call({
+    input: pl.plansRemovePaymentInput,
+    output: pl.planOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Toglie un pagamento registrato a mano per errore.',
+  }),
+  'plans.close': call({
+    input: pl.plansCloseInput,
+    output: pl.planOutput,
+    access: 'operatore',
+    writes: true,
+    description: 'Chiude il piano di rientro: concluso, annullato o decaduto.',
+  }),
+  'risk.worklist': call({
+    input: rk.worklistInput,
+    output: rk.worklistOutput,
+    access: 'operatore',
+    writes: false,
+    description:
+      'Da contattare: nuclei in morosità per fascia e punteggio, esclusi quelli con un piano in regola o contattati di recente.',
+  }),
+  'risk.recompute': call({
+    input: empty,
+    output: rk.riskRecomputeOutput,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Ricalcola il punteggio di rischio di tutti i nuclei per il mese in corso.',
+  }),
+  'risk.settings': call({
+    input: empty,
+    output: rk.riskSettingsOutput,
+    access: 'coordinatore',
+    writes: false,
+    description:
+      'Pesi dei segnali e soglie delle fasce del punteggio di rischio, tolleranze dei piani, soglia ISEE, con le ultime modifiche.',
+  }),
+  'risk.updateSettings': call({
+    input: rk.riskUpdateSettingsInput,
+    output: rk.riskSettingsOutput,
+    access: 'coordinatore',
+    writes: true,
+    description:
+      'Modifica pesi, soglie e tolleranze della morosità; poi ricalcola il punteggio di tutti i nuclei.',
   }),
 } as const;
 

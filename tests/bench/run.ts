@@ -9,6 +9,8 @@ import { dataPaths } from '../../db/paths';
 import type { CallInput, CallName } from '../../shared/contract';
 import { createSeed, SIZES } from '../seed/generate';
 import { measure, printTable, type BenchResult } from './harness';
+import { arrearsImportBench, benchUnitCodes } from './arrears';
+import { benchStatementCount, riskBench } from './risk';
 
 /**
  * `npm run bench` (add `-- --json` for one JSON object). The data folder
@@ -116,6 +118,8 @@ function inputs(key: Buffer) {
         'SELECT building_id FROM building_operators WHERE operator_id = ? ORDER BY 1',
         tutorId,
       ),
+      unitCodes: benchUnitCodes(db),
+      statementCount: benchStatementCount(db),
     };
   } finally {
     db.close();
@@ -243,6 +247,15 @@ async function main(): Promise<void> {
       ),
     );
     await registryCalls(core, data, results);
+    await signIn(core, COORDINATOR);
+    results.push(await arrearsImportBench(core, data.unitCodes));
+    results.push(
+      ...(await riskBench(
+        core,
+        (who) => signIn(core, who === 'tutor' ? TUTOR : COORDINATOR),
+        data.statementCount,
+      )),
+    );
   } finally {
     core.close();
   }

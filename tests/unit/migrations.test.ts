@@ -69,19 +69,33 @@ describe('migrating a new database', () => {
       expect(appTables(db)).toEqual(
         [
           'areas',
+          'arrears_imports',
+          'arrears_profiles',
+          'arrears_stage_changes',
+          'arrears_statement_changes',
+          'arrears_statements',
           'audit_log',
           'building_operators',
           'buildings',
           'followups',
+          'household_arrears',
+          'household_isee',
           'household_moves',
           'households',
+          'incolpevole_causes',
           'intervention_topics',
           'interventions',
           'member_fragilities',
           'members',
           'operators',
+          'plan_installments',
+          'plan_payments',
           'referrals',
+          'repayment_plans',
+          'risk_scores',
           'settings',
+          'settings_history',
+          'unit_code_aliases',
           'units',
           'vocabulary',
         ].map((name) => ({ name, strict: 1 })),
@@ -333,6 +347,190 @@ describe('0002_registry', () => {
       expect(find('"nicolo"*')).toEqual([{ id: 7 }]);
       expect(find('"ross"* AND "nic"*')).toEqual([{ id: 7 }]);
       expect(find('"bianchi"*')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0003_arrears', () => {
+  const NOW = '2026-01-01T00:00:00.000Z';
+
+  /** A 0002 database with an operator, a building, a unit and a household in it. */
+  async function registryAt0002(): Promise<Db> {
+    const { db } = newDatabase();
+    await migrate(db, '0002_registry');
+    const run = (statement: string, ...params: unknown[]) => db.raw.prepare(statement).run(...params);
+    run(
+      `INSERT INTO operators (full_name, username, role, created_at, updated_at) VALUES ('Anna Bianchi', 'anna', 'amministratore', ?, ?)`,
+      NOW,
+      NOW,
+    );
+    run(`INSERT INTO areas (name, created_at, updated_at) VALUES ('Zona Centro', ?, ?)`, NOW, NOW);
+    run(
+      `INSERT INTO buildings (area_id, address, city, owner, created_at, updated_at) VALUES (1, 'Via Brescia 10', 'Cremona', 'ALER', ?, ?)`,
+      NOW,
+      NOW,
+    );
+    run(
+      `INSERT INTO units (building_id, staircase, floor, number, agency_code, created_at, updated_at) VALUES (1, 'A', 0, '1', 'CR-1', ?, ?)`,
+      NOW,
+      NOW,
+    );
+    run(
+      `INSERT INTO households (code, unit_id, since, status, created_at, updated_at) VALUES ('N-000001', 1, '2020-01-01', 'attivo', ?, ?)`,
+      NOW,
+      NOW,
+    );
+    return db;
+  }
+
+  it('keeps the registry of a 0002 database and adds the arrears tables, empty', async () => {
+    const db = await registryAt0002();
+    try {
+      const before = db.raw.prepare('SELECT * FROM households').all();
+      await migrate(db, '0003_arrears');
+      expect(appliedMigrations(db)).toEqual(['0001_initial', '0002_registry', '0003_arrears']);
+      expect(db.raw.prepare('SELECT * FROM households').all()).toEqual(before);
+      expect(db.raw.prepare('SELECT agency_code FROM units').all()).toEqual([{ agency_code: 'CR-1' }]);
+      for (const table of [
+        'arrears_imports',
+        'arrears_statements',
+        'household_arrears',
+        'unit_code_aliases',
+      ]) {
+        expect(db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keys statements by unit and month, checks periods and stages, and profile names ignoring case', async () => {
+    const db = await registryAt0002();
+    try {
+      await migrate(db, '0003_arrears');
+      const run = (statement: string, ...params: unknown[]) => db.raw.prepare(statement).run(...params);
+      run(
+        `INSERT INTO arrears_imports (file_name, sha256, imported_at, imported_by, rows_read, rows_written, rows_unchanged, rows_skipped, rows_error)
+         VALUES ('a.csv', ?, ?, 1, 1, 1, 0, 0, 0)`,
+        'a'.repeat(64),
+        NOW,
+      );
+      const statement = `INSERT INTO arrears_statements (unit_id, household_id, period, due_cents, paid_cents, balance_cents, legal_stage, import_id)
+                         VALUES (1, 1, ?, 10000, 0, 10000, ?, 1)`;
+      run(statement, '2026-09', 'sollecito');
+      expect(() => run(statement, '2026-09', null)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(statement, '2026-13', null)).toThrow(/CHECK constraint failed/);
+      expect(() => run(statement, '09/2026', null)).toThrow(/CHECK constraint failed/);
+      expect(() => run(statement, '2026-10', 'sfratto')).toThrow(/CHECK constraint failed/);
+      expect(() =>
+        run(
+          `INSERT INTO arrears_statements (unit_id, period, due_cents, paid_cents, balance_cents, import_id) VALUES (1, '2026-11', 1.5, 0, 0, 1)`,
+        ),
+      ).toThrow(/cannot store REAL value in INTEGER column/);
+      expect(() =>
+        run(
+          `INSERT INTO arrears_statements (unit_id, period, due_cents, paid_cents, balance_cents, import_id) VALUES (1, '2026-11', 1, 0, 0, 9)`,
+        ),
+      ).toThrow(/FOREIGN KEY constraint failed/);
+      const profile = `INSERT INTO arrears_profiles (name, mapping, created_at, updated_at) VALUES (?, ?, ?, ?)`;
+      run(profile, 'ALER Cremona', '{"unitCode":"Codice alloggio"}', NOW, NOW);
+      expect(() => run(profile, 'aler cremona', '{}', NOW, NOW)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(profile, 'ATC', '[1]', NOW, NOW)).toThrow(/CHECK constraint failed/);
+      run(`INSERT INTO unit_code_aliases (code, unit_id, created_at) VALUES ('CR-0999-Z01', 1, ?)`, NOW);
+      expect(() =>
+        run(`INSERT INTO unit_code_aliases (code, unit_id, created_at) VALUES ('cr-0999-z01', 1, ?)`, NOW),
+      ).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(`UPDATE arrears_imports SET undone_at = ? WHERE id = 1`, NOW)).toThrow(
+        /CHECK constraint failed/,
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('0004_plans_risk', () => {
+  const NOW = '2026-01-01T00:00:00.000Z';
+
+  it('keeps a 0003 database and adds plans, incolpevole and risk tables with their rules', async () => {
+    const { db } = newDatabase();
+    try {
+      await migrate(db, '0003_arrears');
+      const run = (statement: string, ...params: unknown[]) => db.raw.prepare(statement).run(...params);
+      run(
+        `INSERT INTO operators (full_name, username, role, created_at, updated_at) VALUES ('Anna Bianchi', 'anna', 'amministratore', ?, ?)`,
+        NOW,
+        NOW,
+      );
+      run(`INSERT INTO areas (name, created_at, updated_at) VALUES ('Zona Centro', ?, ?)`, NOW, NOW);
+      run(
+        `INSERT INTO buildings (area_id, address, city, owner, created_at, updated_at) VALUES (1, 'Via Brescia 10', 'Cremona', 'ALER', ?, ?)`,
+        NOW,
+        NOW,
+      );
+      run(
+        `INSERT INTO units (building_id, staircase, floor, number, created_at, updated_at) VALUES (1, 'A', 0, '1', ?, ?)`,
+        NOW,
+        NOW,
+      );
+      run(
+        `INSERT INTO households (code, unit_id, since, status, created_at, updated_at) VALUES ('N-000001', 1, '2020-01-01', 'attivo', ?, ?)`,
+        NOW,
+        NOW,
+      );
+      run(
+        `INSERT INTO household_arrears (household_id, legal_stage, legal_stage_set_at, created_at, updated_at) VALUES (1, 'diffida', ?, ?, ?)`,
+        NOW,
+        NOW,
+        NOW,
+      );
+      await migrate(db, '0004_plans_risk');
+      expect(appliedMigrations(db)).toEqual([
+        '0001_initial',
+        '0002_registry',
+        '0003_arrears',
+        '0004_plans_risk',
+      ]);
+      expect(db.raw.prepare('SELECT legal_stage FROM household_arrears').all()).toEqual([
+        { legal_stage: 'diffida' },
+      ]);
+
+      const plan = `INSERT INTO repayment_plans (household_id, total_cents, installment_count, first_due_on, status, closed_on, close_reason, created_at, updated_at)
+                    VALUES (1, 60000, 6, '2026-02-01', ?, ?, ?, ?, ?)`;
+      run(plan, 'in_regola', null, null, NOW, NOW);
+      // One open plan per household; closed ones are kept beside it.
+      expect(() => run(plan, 'in_regola', null, null, NOW, NOW)).toThrow(/UNIQUE constraint failed/);
+      run(plan, 'in_ritardo', '2025-12-01', 'annullato', NOW, NOW);
+      expect(() => run(plan, 'pagato', '2025-12-01', 'annullato', NOW, NOW)).toThrow(
+        /CHECK constraint failed/,
+      );
+      expect(() => run(plan, 'in_regola', '2025-12-01', null, NOW, NOW)).toThrow(/CHECK constraint failed/);
+      const payment = `INSERT INTO plan_payments (plan_id, paid_on, amount_cents, source, statement_period, created_at) VALUES (1, '2026-02-03', ?, ?, ?, ?)`;
+      run(payment, 10000, 'manuale', null, NOW);
+      run(payment, 10000, 'estratto', '2026-02', NOW);
+      expect(() => run(payment, 10000, 'estratto', '2026-02', NOW)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(payment, 10000, 'estratto', null, NOW)).toThrow(/CHECK constraint failed/);
+      expect(() => run(payment, 0, 'manuale', null, NOW)).toThrow(/CHECK constraint failed/);
+
+      const score = `INSERT INTO risk_scores (household_id, month, score, band, band_rank, contributions, computed_at) VALUES (1, ?, 45, 'alto', 2, ?, ?)`;
+      run(
+        score,
+        '2026-01',
+        '[{"signal":"monthsUnpaid","points":20,"label":"3 mensilità non pagate: +20"}]',
+        NOW,
+      );
+      expect(() => run(score, '2026-01', '[]', NOW)).toThrow(/UNIQUE constraint failed/);
+      expect(() => run(score, '2026-13', '[]', NOW)).toThrow(/CHECK constraint failed/);
+      expect(() => run(score, '2026-02', '{}', NOW)).toThrow(/CHECK constraint failed/);
+      expect(() => run(score, '2026-02', 'non json', NOW)).toThrow(/CHECK constraint failed/);
+      expect(() =>
+        run(
+          `INSERT INTO household_isee (household_id, value_cents, isee_date, updated_at) VALUES (1, 1200000, '12/01/2026', ?)`,
+          NOW,
+        ),
+      ).toThrow(/CHECK constraint failed/);
     } finally {
       db.close();
     }
