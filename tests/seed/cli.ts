@@ -55,6 +55,9 @@ Dati di prova creati in ${options.dataDir} (${options.size}, seme ${options.seed
   nuclei ${n('households')}, persone ${n('members')}, traslochi ${n('household_moves')}, fragilità ${n('member_fragilities')}
   interventi ${n('interventions')} (temi ${n('intervention_topics')}), invii ${n('referrals')}, promemoria ${n('followups')}
   operatori ${n('operators')}
+  morosità: estratti mensili ${n('arrears_statements')} (importazioni ${n('arrears_imports')}), fasi legali ${n('household_arrears')}
+  piani di rientro ${n('repayment_plans')} (rate ${n('plan_installments')}, pagamenti ${n('plan_payments')}), cause incolpevole ${n('incolpevole_causes')}, ISEE ${n('household_isee')}
+  punteggi di rischio ${n('risk_scores')}
 
 Accessi (tutti con la password data sul comando):
   ${result.admin}  amministratore

@@ -7,6 +7,7 @@ import { rebuildHouseholdSearch } from '../../db/queries/search-index';
 import { createAppCore } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/logger';
 import type { ApiResult } from '../../shared/contract';
+import { ARREARS_ROWS, describeArrears, seedArrears, seedRiskScores, type ArrearsSeed } from './arrears';
 import { CaseworkSeeder } from './casework';
 import { addYears, dayNumber, localToday } from './dates';
 import { Random } from './random';
@@ -69,6 +70,15 @@ const TABLES = [
   'intervention_topics',
   'referrals',
   'followups',
+  'arrears_imports',
+  'arrears_statements',
+  'household_arrears',
+  'repayment_plans',
+  'plan_installments',
+  'plan_payments',
+  'incolpevole_causes',
+  'household_isee',
+  'risk_scores',
 ] as const;
 
 function unwrapResult<T>(what: string, result: ApiResult<T>): T {
@@ -166,7 +176,7 @@ export async function createSeed(options: SeedOptions): Promise<SeedResult> {
     const active = Math.round(spec.households * 0.93);
     // Checked once at the end instead of on every row.
     raw.pragma('foreign_keys = OFF');
-    raw.transaction(() => {
+    const arrears = raw.transaction((): ArrearsSeed => {
       seedOperators(world, { tutorId, coordinatorId });
       seedBuildings(world, Math.round(active / 0.95));
       assignTutors(world);
@@ -175,12 +185,19 @@ export async function createSeed(options: SeedOptions): Promise<SeedResult> {
       lap('households');
       new CaseworkSeeder(world).run();
       lap('casework');
+      const statements = seedArrears(world, ARREARS_ROWS[options.size]);
+      lap('arrears');
       appendAudit(raw, { operatorId: adminId, action: 'seed.load', recordType: null, recordId: null });
       if ((raw.pragma('foreign_key_check') as unknown[]).length > 0)
         throw new Error('seed broke a foreign key');
+      return statements;
     })();
     raw.pragma('foreign_keys = ON');
     lap('commit');
+    progress(describeArrears(arrears));
+    progress('Punteggi di rischio (mese corrente e ultimi 24 mesi)…');
+    seedRiskScores(db, world, arrears);
+    lap('risk');
     progress('Indice di ricerca…');
     raw.transaction(() => rebuildHouseholdSearch(raw))();
     lap('search_index');
