@@ -5,6 +5,8 @@ import GroupIcon from '@mui/icons-material/GroupOutlined';
 import ListIcon from '@mui/icons-material/ListAltOutlined';
 import HandshakeIcon from '@mui/icons-material/HandshakeOutlined';
 import HomeIcon from '@mui/icons-material/HomeOutlined';
+import PhoneIcon from '@mui/icons-material/PhoneInTalkOutlined';
+import EuroIcon from '@mui/icons-material/EuroOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutline';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import Drawer from '@mui/material/Drawer';
@@ -27,6 +29,8 @@ const ICONS: Record<string, ReactNode> = {
   '/nuclei': <FamilyIcon />,
   '/caseggiati': <ApartmentIcon />,
   '/interventi': <HandshakeIcon />,
+  '/da-contattare': <PhoneIcon />,
+  '/morosita': <EuroIcon />,
   '/elenchi': <ListIcon />,
   '/operatori': <GroupIcon />,
   '/impostazioni': <SettingsIcon />,

@@ -14,6 +14,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/nuclei', label: 'Nuclei' },
   { path: '/caseggiati', label: 'Caseggiati' },
   { path: '/interventi', label: 'Interventi' },
+  { path: '/da-contattare', label: 'Da contattare' },
+  { path: '/morosita', label: 'Morosità', role: 'coordinatore' },
   { path: '/elenchi', label: 'Elenchi e aree', role: 'coordinatore' },
   { path: '/operatori', label: 'Operatori', role: 'amministratore' },
   { path: '/impostazioni', label: 'Impostazioni', role: 'amministratore' },

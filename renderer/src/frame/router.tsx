@@ -9,6 +9,10 @@ import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { NewHouseholdPage } from '../pages/households/NewHouseholdPage';
 import { InterventionsPage } from '../pages/interventions/InterventionsPage';
 import { ListsPage } from '../pages/lists/ListsPage';
+import { ArrearsPage } from '../pages/arrears/ArrearsPage';
+import { ImportPage } from '../pages/arrears/ImportPage';
+import { RiskSettingsPage } from '../pages/arrears/RiskSettingsPage';
+import { WorklistPage } from '../pages/worklist/WorklistPage';
 import { OperatorsPage } from '../pages/operators/OperatorsPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -37,6 +41,31 @@ export function getRouter(): DataRouter {
         { path: 'caseggiati/:id', element: <BuildingPage /> },
         { path: 'alloggi/:id', element: <UnitPage /> },
         { path: 'interventi', element: <InterventionsPage /> },
+        { path: 'da-contattare', element: <WorklistPage /> },
+        {
+          path: 'morosita',
+          element: (
+            <RequireRole role="coordinatore">
+              <ArrearsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'morosita/importa',
+          element: (
+            <RequireRole role="coordinatore">
+              <ImportPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'morosita/punteggio',
+          element: (
+            <RequireRole role="coordinatore">
+              <RiskSettingsPage />
+            </RequireRole>
+          ),
+        },
         {
           path: 'elenchi',
           element: (

@@ -15,6 +15,10 @@ const DESCRIPTIONS: Record<string, string> = {
   '/nuclei': 'Cercare un nucleo, aprirne la scheda, registrare un nuovo nucleo.',
   '/caseggiati': 'I caseggiati, i loro alloggi e chi ci abita.',
   '/interventi': 'Tutti gli interventi registrati, con filtri per periodo e operatore.',
+  '/da-contattare':
+    'I nuclei da chiamare per la morosità, dal rischio più alto, con i motivi e l’ultimo contatto.',
+  '/morosita':
+    'Importare gli estratti dell’ente gestore, annullare un’importazione, regolare il punteggio di rischio.',
   '/elenchi': 'Aree e voci degli elenchi: tipi di intervento, canali, temi, fragilità, servizi.',
   '/operatori': 'Aggiungere i colleghi, assegnare i ruoli, disattivare un account, reimpostare una password.',
   '/impostazioni':

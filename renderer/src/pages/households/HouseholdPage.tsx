@@ -22,6 +22,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PageBreadcrumbs } from '../buildings/PageBreadcrumbs';
+import { ArrearsSection } from './arrears/ArrearsSection';
 import { EditHouseholdDialog } from './EditHouseholdDialog';
 import { StatusChip, TeamChip } from './HouseholdChips';
 import { HousingSection } from './HousingSection';
@@ -132,6 +133,7 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
         <Typography sx={{ whiteSpace: 'pre-wrap', mb: 2, maxWidth: 900 }}>{household.notes}</Typography>
       )}
       <MembersSection household={household} members={members} />
+      <ArrearsSection householdId={household.id} />
       <Box
         sx={{
           display: 'grid',
