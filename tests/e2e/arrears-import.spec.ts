@@ -33,9 +33,10 @@ function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): 
 /**
  * One area; Via Giuseppe Verdi 12 with the nine units whose agency codes are
  * in the sample file, a household in CR-0101-B22; Via Cadore 67 with one unit
- * registered without a code (the sample's CR-0102-B12 gets linked to it).
+ * registered without a code, where the El Amrani household lives (the sample's
+ * CR-0102-B12 gets linked to it). Returns the El Amrani household's id.
  */
-async function registryViaApi(apiCall: ApiCall): Promise<void> {
+async function registryViaApi(apiCall: ApiCall): Promise<number> {
   const area = ok(await apiCall('areas.create', { name: 'Cremona – Porta Po' })).area;
   const building = async (address: string, agencyCode: string) =>
     ok(
@@ -67,7 +68,7 @@ async function registryViaApi(apiCall: ApiCall): Promise<void> {
     if (agencyCode === 'CR-0101-B22') b22 = unit.id;
   }
   const cadore = await building('Via Cadore 67', 'CR-0102');
-  ok(
+  const cadoreB12 = ok(
     await apiCall('units.create', {
       buildingId: cadore.id,
       staircase: 'B',
@@ -77,7 +78,30 @@ async function registryViaApi(apiCall: ApiCall): Promise<void> {
       rooms: null,
       sizeSqm: null,
     }),
-  );
+  ).unit;
+  const elAmrani = ok(
+    await apiCall('households.create', {
+      unitId: cadoreB12.id,
+      since: '2021-03-01',
+      phone: '',
+      language: 'italiano',
+      toTeam: false,
+      notes: '',
+      members: [
+        {
+          firstName: 'Luca',
+          surname: 'El Amrani',
+          sex: 'M',
+          birthDate: null,
+          taxCode: null,
+          phone: '',
+          relationship: 'intestatario',
+          fragilityIds: [],
+        },
+      ],
+      allowDuplicates: false,
+    }),
+  ).household;
   ok(
     await apiCall('households.create', {
       unitId: b22,
@@ -101,6 +125,7 @@ async function registryViaApi(apiCall: ApiCall): Promise<void> {
       allowDuplicates: false,
     }),
   );
+  return elAmrani.id;
 }
 
 /** Waits until a select's menu has gone: until then its backdrop takes the clicks. */
@@ -109,7 +134,12 @@ async function menuGone(page: Page): Promise<void> {
 }
 
 /** Opens an MUI select by its accessible name and picks one option. */
-async function choose(page: Page, scope: Locator, label: string | RegExp, option: string): Promise<void> {
+async function choose(
+  page: Page,
+  scope: Locator,
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
   await menuGone(page);
@@ -137,7 +167,7 @@ test('a coordinator imports a statement, links and skips rows, imports it again 
 }) => {
   test.setTimeout(180_000);
   await setupViaApi(apiCall);
-  await registryViaApi(apiCall);
+  const elAmraniId = await registryViaApi(apiCall);
   await page.goto(url);
   await expect(homeHeading(page, ADMIN.fullName)).toBeVisible();
 
@@ -195,7 +225,12 @@ test('a coordinator imports a statement, links and skips rows, imports it again 
   });
   await expect(dialog.getByText('Codice alloggio CR-0102-B12 · EL AMRANI LUCA')).toBeVisible();
   await choose(page, dialog, 'Caseggiato', 'Via Cadore 67, Cremona');
-  await choose(page, dialog, 'Alloggio', 'Scala B, piano 1, int. 2 (senza codice) · libero');
+  await choose(
+    page,
+    dialog,
+    'Alloggio',
+    /^Scala B, piano 1, int\. 2 \(senza codice\) · N-\d+ El Amrani Luca$/,
+  );
   await snap(page, 'morosita-06-collega');
   await dialog.getByRole('button', { name: 'Collega' }).click();
   await expect(dialog).toHaveCount(0);
@@ -219,7 +254,39 @@ test('a coordinator imports a statement, links and skips rows, imports it again 
     page.getByText(/10 righe scritte, 0 già presenti e uguali \(non cambiate\), 20 saltate/),
   ).toBeVisible();
   await snap(page, 'morosita-08-esito');
-  await page.getByRole('link', { name: 'Vai all’elenco delle importazioni' }).click();
+
+  // ---- the linked household is now Alto, and the page says why ----
+  // El Amrani (sample line 17): 4 months unpaid +30, 781,55 € owed = 3,5 months of its
+  // 223,30 € rent +10, never contacted +5, and the days since its partial payment, dated
+  // mid-month of the statement (15/09/2026): 5 points per full 30 days beyond 30, at most 20.
+  // That makes 45 to 65 points, Alto, whatever the day the test runs.
+  const paymentDay = new Date(2026, 8, 15);
+  const today = new Date();
+  const sinceDays = Math.round(
+    (Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()) -
+      Date.UTC(paymentDay.getFullYear(), paymentDay.getMonth(), paymentDay.getDate())) /
+      86_400_000,
+  );
+  const paymentPoints = Math.min(20, Math.max(0, Math.floor((sinceDays - 30) / 30)) * 5);
+  await page.goto(`${url.split('?')[0]}#/nuclei/${String(elAmraniId)}`);
+  const panel = page.getByRole('region', { name: 'Morosità' });
+  await expect(panel.getByLabel('Fascia di rischio Alto')).toBeVisible();
+  await expect(panel.getByText(`${String(45 + paymentPoints)} punti`)).toBeVisible();
+  const reason = (text: string | RegExp) =>
+    panel.getByRole('list', { name: 'Perché' }).getByRole('listitem').filter({ hasText: text });
+  await expect(reason('4 mensilità non pagate')).toContainText('+30');
+  await expect(reason('Saldo pari a 3,5 mensilità di canone (781,55 €)')).toContainText('+10');
+  await expect(reason('Mai contattato dal tutor')).toContainText('+5');
+  if (paymentPoints > 0) {
+    await expect(reason(`Nessun pagamento da ${String(sinceDays)} giorni`)).toContainText(
+      `+${String(paymentPoints)}`,
+    );
+  }
+  await expect(panel.getByRole('list', { name: 'Perché' }).getByRole('listitem')).toHaveCount(
+    paymentPoints > 0 ? 4 : 3,
+  );
+  await snap(page, 'morosita-08b-nucleo-alto');
+  await navigation(page).getByRole('link', { name: 'Morosità' }).click();
 
   // ---- the log and the new profile ----
   const grid = page.getByRole('grid', { name: 'Importazioni della morosità' });
