@@ -32,6 +32,7 @@ export interface Database {
   incolpevole_causes: IncolpevoleCausesTable;
   household_isee: HouseholdIseeTable;
   risk_scores: RiskScoresTable;
+  risk_pending: { household_id: number };
   settings_history: SettingsHistoryTable;
 }
 

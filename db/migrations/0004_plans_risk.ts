@@ -87,6 +87,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       computed_at TEXT NOT NULL,
       PRIMARY KEY (household_id, month)
     ) STRICT, WITHOUT ROWID`,
+    // Households whose statements changed (an import committed or undone) and whose plan
+    // payments and score are still to be brought up to date: done at the next read of the
+    // household's arrears or of the worklist, so a 10,000-row import commits fast.
+    `CREATE TABLE risk_pending (household_id INTEGER PRIMARY KEY REFERENCES households(id)) STRICT`,
     // The worklist: one month, worst band first, then the highest score.
     `CREATE INDEX risk_scores_worklist ON risk_scores (month, band_rank DESC, score DESC, household_id) WHERE score > 0`,
     // Settings changes with the values before and after (settings hold no personal data).

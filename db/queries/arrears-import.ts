@@ -359,6 +359,18 @@ export function statementChanges(
   });
 }
 
+/** The households of the statements an import wrote, as they are stored now. */
+export function householdsOfImportedStatements(db: Db, importId: number): number[] {
+  return db.raw
+    .prepare(
+      `SELECT DISTINCT s.household_id FROM arrears_statement_changes c
+         JOIN arrears_statements s ON s.unit_id = c.unit_id AND s.period = c.period
+        WHERE c.import_id = ? AND s.household_id IS NOT NULL`,
+    )
+    .pluck()
+    .all(importId) as number[];
+}
+
 /** Forgets what an undone import replaced (it has been put back). */
 export function deleteChanges(db: Db, importId: number): void {
   prepared(db.raw, 'DELETE FROM arrears_statement_changes WHERE import_id = ?').run(importId);

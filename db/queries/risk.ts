@@ -374,6 +374,32 @@ export function recomputeRisk(
   });
 }
 
+/** Marks households whose statements changed: their plans and scores are brought up to date at the next read. */
+export function markScoresPending(db: Db, householdIds: Iterable<number>): void {
+  const insert = prepared(db.raw, 'INSERT OR IGNORE INTO risk_pending (household_id) VALUES (?)');
+  for (const id of householdIds) insert.run(id);
+}
+
+/** The households still to be brought up to date: all of them, or those of `among`. */
+export function pendingScores(db: Db, among?: readonly number[]): number[] {
+  if (among === undefined) {
+    return db.raw.prepare('SELECT household_id FROM risk_pending').pluck().all() as number[];
+  }
+  return db.raw
+    .prepare('SELECT household_id FROM risk_pending WHERE household_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(JSON.stringify(among)) as number[];
+}
+
+export function clearPendingScores(db: Db, householdIds: readonly number[] | 'all'): void {
+  if (householdIds === 'all') runSql(db.raw, 'DELETE FROM risk_pending', []);
+  else {
+    runSql(db.raw, 'DELETE FROM risk_pending WHERE household_id IN (SELECT value FROM json_each(?))', [
+      JSON.stringify(householdIds),
+    ]);
+  }
+}
+
 /** The last day of a `YYYY-MM` month. */
 function monthEnd(month: string): string {
   return addDays(addMonths(`${month}-01`, 1), -1);

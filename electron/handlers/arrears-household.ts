@@ -18,12 +18,13 @@ import {
   type LegalStageRow,
 } from '../../db/queries/arrears-household';
 import { householdPlanRows, planViews } from '../../db/queries/plans';
-import { getArrearsSettings, recomputeRisk, riskRow, riskTrend } from '../../db/queries/risk';
+import { getArrearsSettings, riskRow, riskTrend } from '../../db/queries/risk';
 import { transaction } from '../../db/sync';
 import { assessIncolpevole } from '../../shared/arrears/incolpevole';
 import { ARREARS_SERIES_MONTHS, RISK_TREND_MONTHS } from '../../shared/contract';
 import type { Handler } from '../core/context';
 import { localDate } from './agenda';
+import { afterStatementsChanged, settlePendingScores } from './risk';
 import { nextUpdatedAt, requireHousehold } from './scope';
 
 const NOT_IN_FUTURE = (what: string) => `${what} non può essere nel futuro.`;
@@ -32,9 +33,12 @@ const STAGE_CHANGED =
 const ISEE_CHANGED =
   'L’ISEE è stato modificato da qualcun altro nel frattempo: ricaricare la pagina e ripetere la modifica.';
 
-/** This household's score of today, stored like every other (one transaction). */
+/**
+ * This household's plan payments matched from its statements and its score of today, stored
+ * like every other (one transaction); it is no longer pending after an import.
+ */
 export function recomputeHousehold(db: Db, householdId: number, now: string): void {
-  recomputeRisk(db, { householdIds: [householdId], asOf: localDate(now), now });
+  afterStatementsChanged(db, [householdId], now);
 }
 
 function legalStageView(row: LegalStageRow) {
@@ -66,6 +70,7 @@ export const household: Handler<'arrears.household'> = (input, ctx) => {
   const today = localDate(now);
   const month = today.slice(0, 7);
   const { settings } = getArrearsSettings(db);
+  settlePendingScores(db, now, [id]);
 
   let risk = riskRow(db, id, month);
   if (risk === null || localDate(risk.computedAt) < today) {

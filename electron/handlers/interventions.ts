@@ -15,11 +15,10 @@ import {
   type InterventionRow,
 } from '../../db/queries/interventions';
 import type { OperatorRow } from '../../db/queries/operators';
-import { recomputeRisk } from '../../db/queries/risk';
 import { transaction } from '../../db/sync';
 import type { Db } from '../../db/connection';
 import type { Handler } from '../core/context';
-import { localDate } from './agenda';
+import { recomputeHousehold } from './arrears-household';
 import {
   buildingFilter,
   CHANGED_BY_OTHERS,
@@ -204,11 +203,9 @@ export const create: Handler<'interventions.create'> = (input, ctx) => {
       followupIds.push(followupId);
     }
     // A contact changes the arrears score ("nessun contatto recente").
-    recomputeRisk(db, {
-      householdIds: targets.flatMap((t) => (t.householdId === null ? [] : [t.householdId])),
-      asOf: localDate(now),
-      now,
-    });
+    for (const target of targets) {
+      if (target.householdId !== null) recomputeHousehold(db, target.householdId, now);
+    }
     return { ids, followupIds };
   });
   return {
@@ -241,6 +238,8 @@ export const update: Handler<'interventions.update'> = (input, ctx) => {
       updated_at: nextUpdatedAt(row.updated_at, now),
     });
     setInterventionTopics(db, row.id, topicIds);
+    // Its date may have changed the household's last contact ("nessun contatto recente").
+    if (row.household_id !== null) recomputeHousehold(db, row.household_id, now);
     appendAudit(db.raw, {
       operatorId: me.id,
       action: 'interventions.update',

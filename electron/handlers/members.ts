@@ -16,6 +16,7 @@ import { personName } from '../../db/queries/registry-common';
 import { refreshHouseholdSearch } from '../../db/queries/search-index';
 import { transaction } from '../../db/sync';
 import type { Handler, HandlerContext } from '../core/context';
+import { recomputeHousehold } from './arrears-household';
 import { buildingFilter, CHANGED_BY_OTHERS, checkVersion, nextUpdatedAt, requireHousehold } from './scope';
 
 const NOT_FOUND = 'Componente non trovato: forse è stato eliminato. Ricaricare la pagina.';
@@ -115,6 +116,8 @@ export const create: Handler<'members.create'> = (input, ctx) => {
       setReferenceMember(db, household.id, newId);
     }
     refreshHouseholdSearch(db.raw, household.id);
+    // Fragility markers are a signal of the arrears score.
+    recomputeHousehold(db, household.id, now);
     appendAudit(db.raw, {
       operatorId: ctx.operator.id,
       action: 'members.create',
@@ -140,6 +143,8 @@ export const update: Handler<'members.update'> = (input, ctx) => {
     checkFragilities(db, input.fragilityIds, 'fragilityIds', memberFragilityIds(db, row.id));
     updateMember(db, row.id, input, nextUpdatedAt(row.updated_at, now));
     refreshHouseholdSearch(db.raw, row.household_id);
+    // Fragility markers are a signal of the arrears score.
+    recomputeHousehold(db, row.household_id, now);
     appendAudit(db.raw, {
       operatorId: ctx.operator.id,
       action: 'members.update',

@@ -4,8 +4,10 @@ import { AppError } from '../../db/errors';
 import { getOperator } from '../../db/queries/operators';
 import { matchStatementPayments } from '../../db/queries/plans';
 import {
+  clearPendingScores,
   getArrearsSettings,
   lastFullRecompute,
+  pendingScores,
   recomputeRisk,
   saveArrearsSettings,
   settingsDiff,
@@ -32,8 +34,20 @@ const SETTINGS_CHANGED =
 export function afterStatementsChanged(db: Db, householdIds: readonly number[] | 'all', now: string): number {
   return transaction(db, () => {
     matchStatementPayments(db, householdIds, now);
-    return recomputeRisk(db, { householdIds, asOf: localDate(now), now });
+    const count = recomputeRisk(db, { householdIds, asOf: localDate(now), now });
+    clearPendingScores(db, householdIds);
+    return count;
   });
+}
+
+/**
+ * An import marks the households it touched (risk_pending) instead of scoring them inside its
+ * own transaction, so a 10,000-row file commits in well under a second; every read that shows
+ * plans or scores first brings those households up to date (all of them, or just `among`).
+ */
+export function settlePendingScores(db: Db, now: string, among?: readonly number[]): void {
+  const ids = pendingScores(db, among);
+  if (ids.length > 0) afterStatementsChanged(db, ids, now);
 }
 
 /**
@@ -45,6 +59,7 @@ export function ensureScoresOfToday(db: Db, now: string): void {
   const today = localDate(now);
   const last = lastFullRecompute(db);
   if (last === null || last < today) afterStatementsChanged(db, 'all', now);
+  else settlePendingScores(db, now);
 }
 
 /** Whose households: everyone's (coordinators, no operator given), else one operator's buildings. */

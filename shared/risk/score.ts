@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEGAL_STAGES, type LegalStage } from '../arrears/values';
 import { formatMoney } from '../format';
 
 /**
@@ -8,16 +9,8 @@ import { formatMoney } from '../format';
  * docs/risk-score.md explains each one.
  */
 
-// Same list as shared/arrears/values.ts (written in parallel); to be unified there.
-export const LEGAL_STAGES = [
-  'nessuna',
-  'sollecito',
-  'diffida',
-  'decreto_ingiuntivo',
-  'sfratto_convalidato',
-  'esecuzione',
-] as const;
-export type LegalStage = (typeof LEGAL_STAGES)[number];
+// The one list of legal stages, in order, lives with the statement values.
+export { LEGAL_STAGES, type LegalStage };
 
 /** Lower case: the stage is read inside a sentence ("Fase legale: decreto ingiuntivo"). */
 const LEGAL_STAGE_TEXT: Record<LegalStage, string> = {

@@ -28,6 +28,19 @@ export async function measure(
     await fn(warmup + i);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  return summarize(operation, options, times);
+}
+
+/** Milliseconds since `start` (from `process.hrtime.bigint()`). */
+export const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Median and p95 of measured times, for operations timed by hand inside a longer run. */
+export function summarize(
+  operation: string,
+  options: { target_ms: number; runs: number; note?: string },
+  measured: readonly number[],
+): BenchResult {
+  const times = [...measured];
   times.sort((a, b) => a - b);
   const mid = Math.floor(times.length / 2);
   const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;

@@ -248,7 +248,7 @@ async function main(): Promise<void> {
     );
     await registryCalls(core, data, results);
     await signIn(core, COORDINATOR);
-    results.push(await arrearsImportBench(core, data.unitCodes));
+    results.push(...(await arrearsImportBench(core, data.unitCodes)));
     results.push(
       ...(await riskBench(
         core,

@@ -42,6 +42,12 @@ function errorOf(result: ApiResult<unknown>) {
 
 const FILE = 'estratto_morosita_settembre.csv';
 
+/** This month as `YYYY-MM`, local time (the app's "today"). */
+function localMonth(): string {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
 function preview(app: TestApp, rows: readonly (readonly string[])[], extra: Record<string, unknown> = {}) {
   return app.ok('arrears.previewImport', {
     fileName: FILE,
@@ -446,6 +452,47 @@ describe('arrears.commitImport and arrears.undoImport', () => {
     });
     const afterUndo = await preview(carla, rows);
     expect(afterUndo.alreadyImported).toMatchObject({ importId: two.importId });
+  });
+
+  it('leaves the households it wrote pending, scored at the next read; undo does the same', async () => {
+    const s = arrearsSession(template);
+    const carla = await s.as('carla');
+    const rows = withTaxCodes(sampleTable());
+    const p = await preview(carla, rows);
+    const month = localMonth();
+    const { a01, b22, greco } = s.world.households;
+    const scoreOf = (householdId: number) =>
+      s.withDb(
+        (db) =>
+          db.raw
+            .prepare('SELECT score, band FROM risk_scores WHERE household_id = ? AND month = ?')
+            .get(householdId, month) as { score: number; band: string } | undefined,
+      );
+    const pending = () =>
+      s.withDb((db) => db.raw.prepare('SELECT household_id FROM risk_pending ORDER BY 1').pluck().all());
+    expect(scoreOf(b22)).toBeUndefined();
+
+    const done = await carla.ok('arrears.commitImport', { previewId: p.previewId!, skipUnlinked: true });
+    expect(pending()).toEqual(expect.arrayContaining([a01, b22, greco]));
+    // The household's page brings it up to date. B22: 12 months unpaid (+60, the cap), 12
+    // months of rent owed (+40, the cap), decreto ingiuntivo (+25), never contacted (+5), no
+    // payment date in the file (0).
+    const page = await carla.ok('arrears.household', { householdId: b22 });
+    expect(page.risk).toMatchObject({ score: 130, band: 'critico' });
+    expect(scoreOf(b22)).toEqual({ score: 130, band: 'critico' });
+    expect(pending()).not.toContain(b22);
+    expect(pending()).toContain(a01);
+    // The worklist brings everyone up to date: A01 pays its rent, nothing owed scores 0.
+    const list = await carla.ok('risk.worklist', {});
+    expect(list.rows.map((r) => r.householdId)).toContain(b22);
+    expect(pending()).toEqual([]);
+    expect(scoreOf(a01)).toEqual({ score: 0, band: 'basso' });
+
+    await carla.ok('arrears.undoImport', { importId: done.importId });
+    expect(pending()).toEqual(expect.arrayContaining([b22, greco]));
+    await carla.ok('risk.worklist', {});
+    expect(scoreOf(b22)).toEqual({ score: 0, band: 'basso' });
+    expect(pending()).toEqual([]);
   });
 
   it('refuses an unknown or expired preview, and another operator’s', async () => {

@@ -92,6 +92,7 @@ describe('migrating a new database', () => {
           'plan_payments',
           'referrals',
           'repayment_plans',
+          'risk_pending',
           'risk_scores',
           'settings',
           'settings_history',

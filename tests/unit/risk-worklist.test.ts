@@ -6,6 +6,7 @@ import { DEFAULT_ARREARS_SETTINGS, type ArrearsSettings } from '../../shared/con
 import {
   buildTemplate,
   interventionInput,
+  updateInput,
   localDay,
   session,
   type Session,
@@ -288,5 +289,60 @@ describe('risk.settings and risk.updateSettings', () => {
     const result = await carla.ok('risk.recompute', {});
     expect(result).toEqual({ month: localDay().slice(0, 7), households: 3 });
     expect(s.withDb((db) => auditRows(db)).filter((r) => r.action === 'risk.recompute')).toHaveLength(1);
+  });
+});
+
+describe('scores follow the casework', () => {
+  const reasonsOf = (s: Session, householdId: number) =>
+    s.withDb((db) => {
+      const row = db.raw
+        .prepare('SELECT contributions FROM risk_scores WHERE household_id = ? AND month = ?')
+        .pluck()
+        .get(householdId, localDay().slice(0, 7)) as string;
+      return (JSON.parse(row) as { signal: string; points: number }[]).map(
+        (c) => `${c.signal} ${String(c.points)}`,
+      );
+    });
+
+  it('an intervention moved into the last 60 days removes "no contact"; a fragility marker adds points', async () => {
+    const s = session(template);
+    threeInArrears(s);
+    const { a2 } = s.world.households;
+    const olga = await s.as('olga');
+    expect(reasonsOf(s, a2)).toContain('noContact 5');
+
+    // A contact 90 days ago is not recent.
+    const old = await olga.ok(
+      'interventions.create',
+      interventionInput(s.world, [a2], { occurredAt: `${addDays(localDay(), -90)}T10:00` }),
+    );
+    expect(reasonsOf(s, a2)).toContain('noContact 5');
+    const [intervention] = old.interventions;
+    if (!intervention) throw new Error('no intervention');
+    await olga.ok(
+      'interventions.update',
+      updateInput(s.world, intervention.id, intervention.updatedAt, { occurredAt: `${localDay()}T09:00` }),
+    );
+    expect(reasonsOf(s, a2)).not.toContain('noContact 5');
+
+    // Two fragility markers on a member: +3 each.
+    const page = await olga.ok('households.get', { id: a2 });
+    const member = page.members[0];
+    if (!member) throw new Error('no member');
+    expect(reasonsOf(s, a2).some((r) => r.startsWith('fragility'))).toBe(false);
+    await olga.ok('members.update', {
+      id: member.id,
+      expectedUpdatedAt: member.updatedAt,
+      firstName: member.firstName,
+      surname: member.surname,
+      sex: member.sex,
+      birthDate: member.birthDate,
+      taxCode: member.taxCode,
+      phone: member.phone,
+      relationship: member.relationship,
+      fragilityIds: [s.world.vocab['fragility/anziano solo']!, s.world.vocab['fragility/disabilità']!],
+      leftOn: member.leftOn,
+    });
+    expect(reasonsOf(s, a2)).toContain('fragility 6');
   });
 });

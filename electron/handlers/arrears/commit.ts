@@ -20,6 +20,7 @@ import {
   type StatementValues,
   type StoredStatement,
 } from '../../../db/queries/arrears-import';
+import { markScoresPending } from '../../../db/queries/risk';
 import { transaction } from '../../../db/sync';
 import type { Handler } from '../../core/context';
 import { statementValues } from './matching';
@@ -272,6 +273,14 @@ export const commitImport: Handler<'arrears.commitImport'> = (input, ctx) => {
       }
     }
     applyLegalStages(db, importId, toWrite, now);
+    // Plan payments and scores follow the statements: marked here, brought up to date at the
+    // next read of the household or the worklist (see settlePendingScores).
+    const touched = new Set<number>();
+    for (const { values, current } of toWrite) {
+      if (values.household_id !== null) touched.add(values.household_id);
+      if (current?.household_id != null) touched.add(current.household_id);
+    }
+    markScoresPending(db, touched);
     appendAudit(db.raw, {
       operatorId: operator.id,
       action: 'arrears.commitImport',

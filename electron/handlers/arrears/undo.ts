@@ -7,6 +7,7 @@ import {
   deleteStatement,
   getHouseholdArrears,
   getImport,
+  householdsOfImportedStatements,
   laterImportOnSamePairs,
   listImports,
   markImportUndone,
@@ -16,6 +17,7 @@ import {
   updateStatement,
   type ImportLogRow,
 } from '../../../db/queries/arrears-import';
+import { markScoresPending } from '../../../db/queries/risk';
 import { transaction } from '../../../db/sync';
 import type { Handler } from '../../core/context';
 
@@ -55,7 +57,11 @@ export const undoImport: Handler<'arrears.undoImport'> = (input, ctx) => {
     }
     let restored = 0;
     let removed = 0;
+    // Plan payments and scores follow the statements (see settlePendingScores): the households
+    // of the statements as the import left them, and of those it puts back.
+    const touched = new Set(householdsOfImportedStatements(db, row.id));
     for (const change of statementChanges(db, row.id)) {
+      if (change.previous?.household_id != null) touched.add(change.previous.household_id);
       if (change.previous === null) {
         deleteStatement(db, change.unit_id, change.period);
         removed += 1;
@@ -72,6 +78,7 @@ export const undoImport: Handler<'arrears.undoImport'> = (input, ctx) => {
       if (change.previous === null) deleteHouseholdArrears(db, change.household_id);
       else putHouseholdArrears(db, { ...change.previous, updated_at: now });
     }
+    markScoresPending(db, touched);
     // Put back: what it replaced is no longer needed (an undone import cannot be undone again).
     deleteChanges(db, row.id);
     markImportUndone(db, row.id, now, operator.id);

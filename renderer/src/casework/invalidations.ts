@@ -6,4 +6,7 @@ export const CASEWORK_READS: readonly CallName[] = [
   'agenda.get',
   'interventions.list',
   'buildings.get',
+  // A contact changes the arrears score ("nessun contatto recente").
+  'arrears.household',
+  'risk.worklist',
 ];

@@ -38,7 +38,14 @@ export function MemberDialog({ householdId, member, reference, onClose }: Props)
   });
   const errors = useServerErrors(form);
   const notify = useNotify();
-  const reads = ['households.get', 'households.list', 'buildings.get'] as const;
+  // Fragility markers change the arrears score.
+  const reads = [
+    'households.get',
+    'households.list',
+    'buildings.get',
+    'arrears.household',
+    'risk.worklist',
+  ] as const;
   const create = useApiMutation('members.create', reads);
   const update = useApiMutation('members.update', reads);
   const checkDuplicates = useDuplicateCheck();
