@@ -12,8 +12,9 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  // Each test starts its own server and derives keys with scrypt (≈ 0.4 s each).
-  timeout: 90_000,
+  // Each test starts its own server and derives keys with scrypt (≈ 0.4 s each); the long
+  // scenarios take about a minute alone and must not fail on a busy machine.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
   outputDir: 'test-results/e2e',
