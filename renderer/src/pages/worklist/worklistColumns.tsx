@@ -106,7 +106,7 @@ export function worklistColumns(onContact: (row: WorklistGridRow) => void): Grid
     {
       field: 'planStatus',
       headerName: 'Piano',
-      width: 110,
+      width: 150,
       renderCell: ({ row }) => (row.planStatus ? <PlanStatusChip status={row.planStatus} /> : '—'),
     },
     {
