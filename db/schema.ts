@@ -34,6 +34,19 @@ export interface Database {
   risk_scores: RiskScoresTable;
   risk_pending: { household_id: number };
   settings_history: SettingsHistoryTable;
+  activity_types: ActivityTypesTable;
+  resident_groups: ResidentGroupsTable;
+  group_buildings: GroupBuildingsTable;
+  group_referents: GroupReferentsTable;
+  activity_series: ActivitySeriesTable;
+  activities: ActivitiesTable;
+  activity_buildings: ActivityBuildingsTable;
+  activity_attendance: ActivityAttendanceTable;
+  activity_outsiders: ActivityOutsidersTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
+  meeting_cases: MeetingCasesTable;
+  meeting_actions: MeetingActionsTable;
 }
 
 export interface OperatorsTable {
@@ -379,4 +392,119 @@ export interface SettingsHistoryTable {
   after: string;
   changed_at: string;
   changed_by: number | null;
+}
+
+// ---------- team meetings (migration 0006) ----------
+
+export interface MeetingsTable extends Tracked {
+  id: Generated<number>;
+  held_on: string;
+  /** JSON array of {name, role}: external participants. */
+  guests: string;
+  agenda: string;
+  minutes: string;
+}
+
+export interface MeetingParticipantsTable {
+  meeting_id: number;
+  operator_id: number;
+}
+
+export interface MeetingCasesTable extends Tracked {
+  id: Generated<number>;
+  meeting_id: number;
+  household_id: number;
+  position: number;
+  notes: string;
+  confidential: number;
+  notes_by: number | null;
+  decisions: string;
+  discussed: number;
+  keep_flag: number;
+}
+
+export interface MeetingActionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  case_id: number;
+  followup_id: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+// ---------- community activities and resident groups (migration 0005) ----------
+
+export interface ActivityTypesTable extends Tracked {
+  id: Generated<number>;
+  label: string;
+  position: number;
+  active: number;
+}
+
+export type GroupStatusValue = 'attivo' | 'sospeso' | 'concluso';
+
+export interface ResidentGroupsTable extends Tracked {
+  id: Generated<number>;
+  name: string;
+  purpose: string;
+  status: GroupStatusValue;
+  started_on: string;
+}
+
+export interface GroupBuildingsTable {
+  group_id: number;
+  building_id: number;
+}
+
+export interface GroupReferentsTable {
+  group_id: number;
+  member_id: number;
+}
+
+export interface ActivitySeriesTable {
+  id: Generated<number>;
+  every_weeks: number;
+  until_on: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export type PromoterValue = 'tutor' | 'gruppo' | 'servizi' | 'ente_gestore' | 'associazione';
+
+export interface ActivitiesTable extends Tracked {
+  id: Generated<number>;
+  series_id: number | null;
+  type_id: number;
+  title: string;
+  held_on: string;
+  /** `HH:MM`, local time. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  promoter: PromoterValue;
+  group_id: number | null;
+  /** Set for an activity on a whole area (then it has no activity_buildings rows). */
+  area_id: number | null;
+  description: string;
+  outcome: string;
+  /** Participants not in the registry (guests, children), counted only. */
+  guests: number;
+}
+
+export interface ActivityBuildingsTable {
+  activity_id: number;
+  building_id: number;
+}
+
+export interface ActivityAttendanceTable {
+  activity_id: number;
+  household_id: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface ActivityOutsidersTable {
+  activity_id: number;
+  seq: number;
+  name: string;
 }

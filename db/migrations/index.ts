@@ -3,6 +3,8 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_registry';
 import * as m0003 from './0003_arrears';
 import * as m0004 from './0004_plans_risk';
+import * as m0005 from './0005_community';
+import * as m0006 from './0006_meetings';
 
 /** Every migration, in order, imported statically so the bundle holds them all. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ export const migrations: Record<string, Migration> = {
   '0002_registry': m0002,
   '0003_arrears': m0003,
   '0004_plans_risk': m0004,
+  '0005_community': m0005,
+  '0006_meetings': m0006,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

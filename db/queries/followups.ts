@@ -23,6 +23,8 @@ function selectFollowups(db: Db) {
     .leftJoin('members as m', 'm.id', 'h.reference_member_id')
     .leftJoin('units as hu', 'hu.id', 'h.unit_id')
     .leftJoin('buildings as b', (join) => join.on(sql<SqlBool>`b.id = ${sql.raw(PLACE)}`))
+    .leftJoin('meeting_actions as ma', 'ma.followup_id', 'f.id')
+    .leftJoin('meetings as mt', 'mt.id', 'ma.meeting_id')
     .select([
       'f.id',
       'f.due_on',
@@ -37,6 +39,8 @@ function selectFollowups(db: Db) {
       'b.address as building_address',
       'f.intervention_id',
       'f.referral_id',
+      'ma.meeting_id',
+      'mt.held_on as meeting_held_on',
       'f.done_at',
       'f.updated_at',
     ]);
@@ -61,6 +65,8 @@ function toFollowup(row: JoinedRow): Followup {
     buildingAddress: row.building_address,
     interventionId: row.intervention_id,
     referralId: row.referral_id,
+    meetingId: row.meeting_id,
+    meetingHeldOn: row.meeting_held_on,
     done: row.done_at !== null,
     doneAt: row.done_at,
     updatedAt: row.updated_at,

@@ -1,4 +1,5 @@
 import type { Handlers } from '../core/context';
+import * as activities from './activities';
 import * as agenda from './agenda';
 import * as app from './app';
 import * as areas from './areas';
@@ -6,8 +7,10 @@ import * as arrears from './arrears';
 import * as arrearsHousehold from './arrears-household';
 import * as buildings from './buildings';
 import * as followups from './followups';
+import * as groups from './groups';
 import * as households from './households';
 import * as interventions from './interventions';
+import * as meetings from './meetings';
 import * as members from './members';
 import * as operators from './operators';
 import * as plans from './plans';
@@ -24,6 +27,20 @@ import * as setup from './setup';
 /** Every handler, by call name; the type makes a missing or misnamed handler a compile error. */
 export const handlers: Handlers = {
   'app.status': app.status,
+  'activities.list': activities.list,
+  'activities.get': activities.get,
+  'activities.create': activities.create,
+  'activities.update': activities.update,
+  'activities.saveAttendance': activities.saveAttendance,
+  'activities.household': activities.household,
+  'activities.types': activities.types,
+  'activities.createType': activities.createType,
+  'activities.updateType': activities.updateType,
+  'groups.list': groups.list,
+  'groups.get': groups.get,
+  'groups.create': groups.create,
+  'groups.update': groups.update,
+  'groups.memberOptions': groups.memberOptions,
   'setup.create': setup.create,
   'recoveryKey.renew': recoveryKey.renew,
   'recoveryKey.confirm': recoveryKey.confirm,
@@ -95,4 +112,12 @@ export const handlers: Handlers = {
   'risk.recompute': risk.recompute,
   'risk.settings': risk.settings,
   'risk.updateSettings': risk.updateSettings,
+  'meetings.list': meetings.list,
+  'meetings.get': meetings.get,
+  'meetings.create': meetings.create,
+  'meetings.update': meetings.update,
+  'meetings.proposal': meetings.proposal,
+  'meetings.setCases': meetings.setCases,
+  'meetings.saveCase': meetings.saveCase,
+  'meetings.addAction': meetings.addAction,
 };

@@ -64,6 +64,9 @@ export const followupSchema = z.object({
   buildingAddress: z.string().nullable(),
   interventionId: idSchema.nullable(),
   referralId: idSchema.nullable(),
+  /** When it is an action decided at a team meeting: that meeting. */
+  meetingId: idSchema.nullable(),
+  meetingHeldOn: z.string().nullable(),
   done: z.boolean(),
   doneAt: z.string().nullable(),
   updatedAt: updatedAtSchema,

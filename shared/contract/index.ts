@@ -20,9 +20,11 @@ import * as ar from './arrears';
 import * as ah from './arrears-household';
 import * as pl from './plans';
 import * as rk from './risk';
+import { communityCalls } from './community';
 import * as cw from './casework';
 import { idSchema } from './common';
 import * as rg from './registry';
+import * as mt from './meetings';
 
 export * from './common';
 export * from './auth';
@@ -33,6 +35,8 @@ export * from './arrears';
 export * from './arrears-household';
 export * from './plans';
 export * from './risk';
+export * from './community';
+export * from './meetings';
 
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
@@ -52,6 +56,7 @@ function call<I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): Cal
 
 /** Every call the renderer can make, by `feature.verb`. */
 export const contract = {
+  ...communityCalls,
   'app.status': call({
     input: empty,
     output: appStatusOutput,
@@ -588,6 +593,66 @@ export const contract = {
     writes: true,
     description:
       'Modifica pesi, soglie e tolleranze della morosità; poi ricalcola il punteggio di tutti i nuclei.',
+  }),
+  'meetings.list': call({
+    input: mt.meetingsListInput,
+    output: pagedOutput(mt.meetingRowSchema),
+    access: 'operatore',
+    writes: false,
+    description:
+      'Riunioni d’équipe, dalla più recente, a pagine (un operatore vede quelle a cui ha partecipato).',
+  }),
+  'meetings.get': call({
+    input: z.object({ id: idSchema }).strict(),
+    output: mt.meetingOutput,
+    access: 'operatore',
+    writes: true,
+    description:
+      'Una riunione d’équipe con partecipanti, casi discussi, decisioni, azioni e azioni ancora aperte delle riunioni precedenti; l’apertura va nel registro accessi.',
+  }),
+  'meetings.create': call({
+    input: mt.meetingsCreateInput,
+    output: mt.meetingOutput,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Crea una riunione d’équipe (data, partecipanti, ordine del giorno).',
+  }),
+  'meetings.update': call({
+    input: mt.meetingsUpdateInput,
+    output: mt.meetingOutput,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Modifica data, partecipanti, ordine del giorno e verbale di una riunione d’équipe.',
+  }),
+  'meetings.proposal': call({
+    input: mt.meetingsProposalInput,
+    output: mt.meetingsProposalOutput,
+    access: 'coordinatore',
+    writes: false,
+    description:
+      'Casi proposti dal territorio: nuclei segnalati «porta in équipe» con gli ultimi interventi e la fascia di rischio.',
+  }),
+  'meetings.setCases': call({
+    input: mt.meetingsSetCasesInput,
+    output: mt.meetingOutput,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Sceglie e ordina i casi da discutere nella riunione.',
+  }),
+  'meetings.saveCase': call({
+    input: mt.meetingsSaveCaseInput,
+    output: mt.meetingOutput,
+    access: 'coordinatore',
+    writes: true,
+    description:
+      'Registra note (riservate salvo scelta diversa) e decisioni di un caso; un caso discusso toglie la segnalazione «porta in équipe», salvo che vada mantenuta.',
+  }),
+  'meetings.addAction': call({
+    input: mt.meetingsAddActionInput,
+    output: mt.meetingOutput,
+    access: 'coordinatore',
+    writes: true,
+    description: 'Aggiunge un’azione a un caso: diventa un promemoria nell’agenda di chi la deve fare.',
   }),
 } as const;
 

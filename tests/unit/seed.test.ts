@@ -24,6 +24,8 @@ import {
 import { foldText } from '../../shared/normalize';
 import { ARREARS_MONTHS, ARREARS_ROWS, RISK_HISTORY_MONTHS } from '../seed/arrears';
 import { parseSeedArgs } from '../seed/cli';
+import { MEETINGS } from '../seed/meetings';
+import { COMMUNITY } from '../seed/community';
 import { localToday } from '../seed/dates';
 import { createSeed, SeedError, SIZES, type SeedResult } from '../seed/generate';
 import { openWithKey, unwrapKey } from './support';
@@ -549,6 +551,65 @@ describe('synthetic data set (small)', () => {
       });
     });
   });
+
+  it('holds weekly team meetings whose cases have decisions and actions that are follow-ups', async () => {
+    expect(seeded.counts.meetings).toBe(MEETINGS.small);
+    expect(seeded.counts.meeting_cases).toBeGreaterThanOrEqual(MEETINGS.small * 3);
+    expect(seeded.counts.meeting_actions).toBeGreaterThan(MEETINGS.small);
+    const list = await ok('meetings.list', { pageSize: 25 });
+    expect(list.total).toBe(MEETINGS.small);
+    const dates = list.rows.map((r) => r.heldOn);
+    expect(dates[0]! < TODAY).toBe(true);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const newest = await ok('meetings.get', { id: list.rows[0]!.id });
+    expect(newest.cases.length).toBeGreaterThanOrEqual(3);
+    expect(newest.meeting.guests.length).toBeGreaterThan(0);
+    expect(newest.cases.every((c) => c.decisions !== '' && c.discussed)).toBe(true);
+    expect(newest.openEarlier.length).toBeGreaterThan(0);
+    const db = openWithKey(dir, await unwrapKey(dir, 'admin', PASSWORD));
+    try {
+      // Each action is a follow-up on its case's household, created by the meeting's chair.
+      const mismatched = db.raw
+        .prepare(
+          `SELECT count(*) FROM meeting_actions a JOIN meeting_cases c ON c.id = a.case_id
+             JOIN followups f ON f.id = a.followup_id JOIN meetings m ON m.id = a.meeting_id
+            WHERE f.household_id <> c.household_id OR c.meeting_id <> a.meeting_id OR f.created_by <> m.created_by
+               OR f.due_on <= m.held_on`,
+        )
+        .pluck()
+        .get();
+      expect(mismatched).toBe(0);
+      const confidential = db.raw
+        .prepare('SELECT avg(confidential) FROM meeting_cases')
+        .pluck()
+        .get() as number;
+      expect(confidential).toBeGreaterThan(0.5);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('holds community activities with attendance, weekly series and resident groups', async () => {
+    expect(seeded.counts.activities).toBe(COMMUNITY.small.activities);
+    expect(seeded.counts.resident_groups).toBe(COMMUNITY.small.groups);
+    expect(seeded.counts.activity_attendance).toBeGreaterThan(COMMUNITY.small.activities);
+    const list = await ok('activities.list', { pageSize: 100 });
+    expect(list.total).toBe(COMMUNITY.small.activities);
+    expect(list.rows.every((r) => r.heldOn < TODAY)).toBe(true);
+    let series = 0;
+    for (const row of list.rows) {
+      const { attendance, occurrences } = await ok('activities.get', { id: row.id });
+      // Every ticked household lived in the activity's buildings that day.
+      expect(attendance.households.filter((h) => !h.eligible)).toEqual([]);
+      expect(attendance.present).toBe(row.present);
+      expect(attendance.present).toBeLessThanOrEqual(attendance.eligible);
+      if (occurrences.length > 0) series += 1;
+    }
+    expect(series).toBeGreaterThan(5);
+    const { groups } = await ok('groups.list', {});
+    expect(groups).toHaveLength(COMMUNITY.small.groups);
+    expect(groups.every((g) => g.referents.length > 0 && g.buildings.length > 0)).toBe(true);
+  }, 60_000);
 
   it('gives the same data for the same seed', async () => {
     const again = newFolder();
