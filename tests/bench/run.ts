@@ -11,6 +11,8 @@ import { createSeed, SIZES } from '../seed/generate';
 import { measure, printTable, type BenchResult } from './harness';
 import { arrearsImportBench, benchUnitCodes } from './arrears';
 import { benchStatementCount, riskBench } from './risk';
+import { meetingsBench } from './meetings';
+import { communityBench } from './community';
 
 /**
  * `npm run bench` (add `-- --json` for one JSON object). The data folder
@@ -256,6 +258,8 @@ async function main(): Promise<void> {
         data.statementCount,
       )),
     );
+    results.push(...(await meetingsBench(core, () => signIn(core, COORDINATOR))));
+    results.push(...(await communityBench(core, () => signIn(core, COORDINATOR))));
   } finally {
     core.close();
   }

@@ -9,6 +9,8 @@ import { silentLogger } from '../../electron/core/logger';
 import type { ApiResult } from '../../shared/contract';
 import { ARREARS_ROWS, describeArrears, seedArrears, seedRiskScores, type ArrearsSeed } from './arrears';
 import { CaseworkSeeder } from './casework';
+import { seedMeetings } from './meetings';
+import { seedCommunity } from './community';
 import { addYears, dayNumber, localToday } from './dates';
 import { Random } from './random';
 import {
@@ -79,6 +81,12 @@ const TABLES = [
   'incolpevole_causes',
   'household_isee',
   'risk_scores',
+  'meetings',
+  'activities',
+  'activity_attendance',
+  'resident_groups',
+  'meeting_cases',
+  'meeting_actions',
 ] as const;
 
 function unwrapResult<T>(what: string, result: ApiResult<T>): T {
@@ -187,6 +195,10 @@ export async function createSeed(options: SeedOptions): Promise<SeedResult> {
       lap('casework');
       const statements = seedArrears(world, ARREARS_ROWS[options.size]);
       lap('arrears');
+      seedMeetings(world, options.size, seed);
+      lap('meetings');
+      seedCommunity(world, options.size, seed);
+      lap('community');
       appendAudit(raw, { operatorId: adminId, action: 'seed.load', recordType: null, recordId: null });
       if ((raw.pragma('foreign_key_check') as unknown[]).length > 0)
         throw new Error('seed broke a foreign key');
