@@ -1,4 +1,5 @@
 import ApartmentIcon from '@mui/icons-material/ApartmentOutlined';
+import CelebrationIcon from '@mui/icons-material/CelebrationOutlined';
 import EventNoteIcon from '@mui/icons-material/EventNoteOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import GroupIcon from '@mui/icons-material/GroupOutlined';
@@ -8,6 +9,8 @@ import HomeIcon from '@mui/icons-material/HomeOutlined';
 import PhoneIcon from '@mui/icons-material/PhoneInTalkOutlined';
 import EuroIcon from '@mui/icons-material/EuroOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutline';
+import ForumIcon from '@mui/icons-material/ForumOutlined';
+import Diversity3Icon from '@mui/icons-material/Diversity3Outlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
@@ -29,7 +32,10 @@ const ICONS: Record<string, ReactNode> = {
   '/nuclei': <FamilyIcon />,
   '/caseggiati': <ApartmentIcon />,
   '/interventi': <HandshakeIcon />,
+  '/attivita': <CelebrationIcon />,
+  '/gruppi': <Diversity3Icon />,
   '/da-contattare': <PhoneIcon />,
+  '/equipe': <ForumIcon />,
   '/morosita': <EuroIcon />,
   '/elenchi': <ListIcon />,
   '/operatori': <GroupIcon />,

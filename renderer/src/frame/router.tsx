@@ -1,8 +1,12 @@
 import { createHashRouter, Navigate, type DataRouter } from 'react-router';
+import { ActivitiesPage } from '../pages/activities/ActivitiesPage';
+import { ActivityPage } from '../pages/activities/ActivityPage';
 import { AgendaPage } from '../pages/agenda/AgendaPage';
 import { BuildingPage } from '../pages/buildings/BuildingPage';
 import { BuildingsPage } from '../pages/buildings/BuildingsPage';
 import { UnitPage } from '../pages/buildings/UnitPage';
+import { GroupPage } from '../pages/groups/GroupPage';
+import { GroupsPage } from '../pages/groups/GroupsPage';
 import { HomePage } from '../pages/home/HomePage';
 import { HouseholdPage } from '../pages/households/HouseholdPage';
 import { HouseholdsPage } from '../pages/households/HouseholdsPage';
@@ -15,6 +19,9 @@ import { RiskSettingsPage } from '../pages/arrears/RiskSettingsPage';
 import { WorklistPage } from '../pages/worklist/WorklistPage';
 import { OperatorsPage } from '../pages/operators/OperatorsPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
+import { MeetingPage } from '../pages/meetings/MeetingPage';
+import { MeetingsPage } from '../pages/meetings/MeetingsPage';
+import { MinutesPage } from '../pages/meetings/MinutesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { FrameLayout } from './FrameLayout';
 import { RequireRole } from './RequireRole';
@@ -41,7 +48,14 @@ export function getRouter(): DataRouter {
         { path: 'caseggiati/:id', element: <BuildingPage /> },
         { path: 'alloggi/:id', element: <UnitPage /> },
         { path: 'interventi', element: <InterventionsPage /> },
+        { path: 'attivita', element: <ActivitiesPage /> },
+        { path: 'attivita/:id', element: <ActivityPage /> },
+        { path: 'gruppi', element: <GroupsPage /> },
+        { path: 'gruppi/:id', element: <GroupPage /> },
         { path: 'da-contattare', element: <WorklistPage /> },
+        { path: 'equipe', element: <MeetingsPage /> },
+        { path: 'equipe/:id', element: <MeetingPage /> },
+        { path: 'equipe/:id/verbale', element: <MinutesPage /> },
         {
           path: 'morosita',
           element: (

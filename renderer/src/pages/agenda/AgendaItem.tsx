@@ -58,6 +58,9 @@ export function AgendaItem({ followup, done }: { followup: Followup; done: Follo
         <Typography variant="body2" color="text.secondary">
           <Subject followup={followup} />
           {followup.referralId !== null ? ' · verifica di un invio ai servizi' : ''}
+          {followup.meetingHeldOn !== null
+            ? ` · azione dell’équipe del ${formatDate(followup.meetingHeldOn)}`
+            : ''}
         </Typography>
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>

@@ -14,6 +14,7 @@ import { InterventionDialog, type InterventionTarget } from '../../casework/Inte
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { OWNER_LABELS } from '../../registry/labels';
+import { CommunitySection } from '../activities/CommunitySection';
 import { BuildingDialog } from './BuildingDialog';
 import { HouseholdsSection } from './HouseholdsSection';
 import { InterventionsSection } from './InterventionsSection';
@@ -21,7 +22,7 @@ import { InterventionTargetDialog } from './InterventionTargetDialog';
 import { PageBreadcrumbs } from './PageBreadcrumbs';
 import { UnitsSection } from './UnitsSection';
 
-const TABS = ['alloggi', 'nuclei', 'interventi'] as const;
+const TABS = ['alloggi', 'nuclei', 'interventi', 'comunita'] as const;
 type TabName = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TabName => TABS.some((tab) => tab === value);
@@ -123,11 +124,13 @@ export function BuildingPage() {
         <Tab value="alloggi" label={`Alloggi (${units.length})`} id="tab-alloggi" aria-controls="panel" />
         <Tab value="nuclei" label={`Nuclei (${households.length})`} id="tab-nuclei" aria-controls="panel" />
         <Tab value="interventi" label="Interventi" id="tab-interventi" aria-controls="panel" />
+        <Tab value="comunita" label="Gruppi e attività" id="tab-comunita" aria-controls="panel" />
       </Tabs>
       <Box role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`}>
         {tab === 'alloggi' && <UnitsSection buildingId={building.id} units={units} />}
         {tab === 'nuclei' && <HouseholdsSection buildingId={building.id} households={households} />}
         {tab === 'interventi' && <InterventionsSection interventions={interventions} />}
+        {tab === 'comunita' && <CommunitySection buildingId={building.id} />}
       </Box>
       {editing && <BuildingDialog building={building} onClose={() => setEditing(false)} />}
       {choosing && (

@@ -64,13 +64,14 @@ function HouseholdView({ householdId }: { householdId: number }) {
 
 function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
   const { household, members, moves, interventions, interventionTotal, referrals, followups } = data;
+  const community = useApiQuery('activities.household', { householdId: household.id }).value;
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const done = useFollowupDone();
   const today = todayLocal();
   const entries = useMemo(
-    () => buildTimeline(interventions, referrals, followups),
-    [interventions, referrals, followups],
+    () => buildTimeline(interventions, referrals, followups, community?.activities),
+    [interventions, referrals, followups, community],
   );
   const title = household.referenceName ?? `Nucleo ${household.code}`;
 
@@ -120,6 +121,13 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
         />
         <StatusChip status={household.status} />
         {household.toTeam && <TeamChip />}
+        {community && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`Attività comunitarie: ${community.count} ${community.count === 1 ? 'partecipazione' : 'partecipazioni'}`}
+          />
+        )}
         <Typography variant="body2" color="text.secondary">
           {[
             household.phone && `Tel. ${household.phone}`,

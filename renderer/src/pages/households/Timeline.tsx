@@ -1,5 +1,6 @@
 import AlarmIcon from '@mui/icons-material/AlarmOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
+import CelebrationIcon from '@mui/icons-material/CelebrationOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import SendIcon from '@mui/icons-material/SendOutlined';
@@ -15,6 +16,7 @@ import type { Followup, Intervention, Referral } from '../../../../shared/contra
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import type { FollowupDone } from '../../casework/useFollowupDone';
 import { REFERRAL_STATUS_LABELS } from '../../registry/labels';
+import { ActivityEntryTitle } from '../activities/ActivityEntry';
 import type { TimelineEntry } from './timeline';
 
 interface Props {
@@ -219,6 +221,17 @@ export function Timeline({
           )}
           {entry.kind === 'referral' && (
             <ReferralEntry item={entry.item} onEdit={() => onEditReferral(entry.item)} />
+          )}
+          {entry.kind === 'activity' && (
+            <Entry
+              icon={<CelebrationIcon fontSize="small" />}
+              title={<ActivityEntryTitle item={entry.item} />}
+              when={`${formatDate(entry.item.heldOn)}, ${entry.item.startsAt}`}
+            >
+              <Typography variant="body2" color="text.secondary">
+                Presente · {entry.item.typeLabel}
+              </Typography>
+            </Entry>
           )}
           {entry.kind === 'followup' && (
             <FollowupEntry

@@ -5,13 +5,14 @@ import { useSearchParams } from 'react-router';
 import { VOCABULARY_KINDS, type VocabularyKind } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { VOCABULARY_KIND_LABELS } from '../../registry/labels';
+import { ActivityTypesPanel } from '../activities/ActivityTypesPanel';
 import { AreasPanel } from './AreasPanel';
 import { VocabularyPanel } from './VocabularyPanel';
 
 /** The lists in the order the page shows them (the labels object's key order). */
 const KINDS = Object.keys(VOCABULARY_KIND_LABELS) as VocabularyKind[];
 
-type TabName = 'aree' | VocabularyKind;
+type TabName = 'aree' | 'tipi_attivita' | VocabularyKind;
 
 const isKind = (value: string | null): value is VocabularyKind =>
   VOCABULARY_KINDS.some((kind) => kind === value);
@@ -20,7 +21,7 @@ const isKind = (value: string | null): value is VocabularyKind =>
 export function ListsPage() {
   const [params, setParams] = useSearchParams();
   const param = params.get('elenco');
-  const tab: TabName = isKind(param) ? param : 'aree';
+  const tab: TabName = isKind(param) ? param : param === 'tipi_attivita' ? 'tipi_attivita' : 'aree';
 
   return (
     <>
@@ -45,9 +46,21 @@ export function ListsPage() {
             aria-controls="panel-elenco"
           />
         ))}
+        <Tab
+          value="tipi_attivita"
+          label="Tipi di attività"
+          id="tab-tipi_attivita"
+          aria-controls="panel-elenco"
+        />
       </Tabs>
       <Box role="tabpanel" id="panel-elenco" aria-labelledby={`tab-${tab}`}>
-        {tab === 'aree' ? <AreasPanel /> : <VocabularyPanel key={tab} kind={tab} />}
+        {tab === 'aree' ? (
+          <AreasPanel />
+        ) : tab === 'tipi_attivita' ? (
+          <ActivityTypesPanel />
+        ) : (
+          <VocabularyPanel key={tab} kind={tab} />
+        )}
       </Box>
     </>
   );
