@@ -2,12 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, snap, test, type ApiCall } from './fixtures';
 import { homeHeading, navigation, setupViaApi } from './support/flows';
 import { ADMIN } from './support/people';
-
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  if (!result.ok) throw new Error('call failed');
-  return result.value;
-}
+import { menuGone, ok } from './support/ui';
 
 const SURNAMES = [
   'Rossi',
@@ -92,10 +87,6 @@ async function buildingViaApi(apiCall: ApiCall) {
     households.push({ id: household.id, name: household.referenceName ?? '' });
   }
   return { building, households };
-}
-
-async function menuGone(page: Page): Promise<void> {
-  await expect(page.locator('.MuiMenu-root')).toHaveCount(0);
 }
 
 async function choose(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {

@@ -5,6 +5,7 @@ import { expect, snap, test, type ApiCall } from './fixtures';
 import { homeHeading, navigation, setupViaApi } from './support/flows';
 import { ADMIN, OPERATOR } from './support/people';
 import { ROOT } from './support/server';
+import { choose, menuGone, ok } from './support/ui';
 
 /*
  * Two households in arrears, imported from a small statement, scored with the default weights
@@ -20,12 +21,6 @@ import { ROOT } from './support/server';
  * two installments are past due and unpaid (+20 → 85, Critico, plan "In ritardo") puts
  * Esposito first; recording the contact takes Esposito off the list.
  */
-
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  if (!result.ok) throw new Error('call failed');
-  return result.value;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -136,16 +131,6 @@ async function importStatement(apiCall: ApiCall, rows: string[]) {
   if (!preview.previewId) throw new Error('no preview');
   const committed = ok(await apiCall('arrears.commitImport', { previewId: preview.previewId }));
   expect(committed.written).toBe(rows.length);
-}
-
-async function menuGone(page: Page): Promise<void> {
-  await expect(page.locator('.MuiMenu-root')).toHaveCount(0);
-}
-
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await menuGone(page);
 }
 
 /** A screenshot of one part of the page (the whole section, even below the fold). */

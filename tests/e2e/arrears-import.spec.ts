@@ -6,6 +6,7 @@ import { expect, snap, test, type ApiCall } from './fixtures';
 import { homeHeading, navigation, setupViaApi } from './support/flows';
 import { ADMIN } from './support/people';
 import { ROOT } from './support/server';
+import { menuGone, ok } from './support/ui';
 
 const SAMPLE_NAME = 'estratto_morosita_esempio.csv';
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'tests/fixtures', SAMPLE_NAME));
@@ -23,12 +24,6 @@ const VERDI_UNITS = [
 ] as const;
 /** Line of the sample file (header = line 1) of unit CR-0102-B12, which no unit carries. */
 const EL_AMRANI_LINE = 17;
-
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  if (!result.ok) throw new Error('call failed');
-  return result.value;
-}
 
 /**
  * One area; Via Giuseppe Verdi 12 with the nine units whose agency codes are
@@ -126,11 +121,6 @@ async function registryViaApi(apiCall: ApiCall): Promise<number> {
     }),
   );
   return elAmrani.id;
-}
-
-/** Waits until a select's menu has gone: until then its backdrop takes the clicks. */
-async function menuGone(page: Page): Promise<void> {
-  await expect(page.locator('.MuiMenu-root')).toHaveCount(0);
 }
 
 /** Opens an MUI select by its accessible name and picks one option. */

@@ -3,6 +3,7 @@ import { taxCodeCheckLetter } from '../../shared/codice-fiscale';
 import { expect, snap, test, type ApiCall } from './fixtures';
 import { homeHeading, navigation, setupViaApi } from './support/flows';
 import { ADMIN, OPERATOR } from './support/people';
+import { choose, menuGone, ok } from './support/ui';
 
 /** Nicolò Esposito, born in Bologna (A944) on 12/03/1961: a valid personal code, and a mistyped one. */
 const CHECK_LETTER = taxCodeCheckLetter('SPSNCL61C12A944');
@@ -16,12 +17,6 @@ function todayText(): string {
   return new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
     new Date(),
   );
-}
-
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  if (!result.ok) throw new Error('call failed');
-  return result.value;
 }
 
 /** One area, one building with four units (scala A, piani 0–1, 2 per piano), the tutor assigned. */
@@ -59,21 +54,6 @@ async function registryViaApi(apiCall: ApiCall) {
     }),
   ).units;
   return { building, units };
-}
-
-/**
- * Waits until a select's menu has faded out: until then its backdrop takes
- * clicks, and giving focus back to the select may scroll the page mid-click.
- */
-async function menuGone(page: Page): Promise<void> {
-  await expect(page.locator('.MuiMenu-root')).toHaveCount(0);
-}
-
-/** Opens an MUI select by its label and picks one option. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await menuGone(page);
 }
 
 /** Picks options of a multiple select, then closes its menu with Esc. */

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, snap, test, type ApiCall } from './fixtures';
 import { homeHeading, navigation, setupViaApi } from './support/flows';
 import { ADMIN, OPERATOR } from './support/people';
 import { ROOT } from './support/server';
+import { choose, ok } from './support/ui';
 
 /*
  * The weekly équipe: two households flagged «porta in équipe» from their pages, a meeting
@@ -20,12 +21,6 @@ const SAVED = 30_000;
 const SECRET = 'Riferisce problemi di salute del figlio';
 const DECISION = 'Proporre un piano di rientro e accompagnare all’ufficio casa';
 const ACTION = 'Accompagnare al CAF per l’ISEE';
-
-function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  if (!result.ok) throw new Error('call failed');
-  return result.value;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -118,12 +113,6 @@ async function registryViaApi(apiCall: ApiCall) {
     }),
   );
   return { operator, ferrari, galli };
-}
-
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(page.locator('.MuiMenu-root')).toHaveCount(0);
 }
 
 /** Ticks «Porta in équipe» from the household page. */
