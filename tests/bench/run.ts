@@ -22,12 +22,17 @@ import { communityBench } from './community';
  * validation, session and role checks and the output check are included.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const dataDir = path.join(root, '.bench-data');
+/** CORTILE_BENCH_DATA points at another copy of the data set (e.g. to run two benchmarks at once). */
+const dataDir = process.env.CORTILE_BENCH_DATA ?? path.join(root, '.bench-data');
 const ADMIN = { username: 'bench', password: 'benchmark password lunga' };
 /** The seed's sample tutor and coordinator share the administrator's password. */
 const TUTOR = { username: 'tutor', password: ADMIN.password };
 const COORDINATOR = { username: 'coordinatore', password: ADMIN.password };
 const json = process.argv.includes('--json');
+/** `--only a,b` runs only the named groups (core, registry, arrears, risk, meetings, community, …). */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
+const wants = (group: string) => only === null || only.has(group);
 const say = (line: string) => {
   if (!json) console.log(line);
 };
@@ -216,50 +221,56 @@ async function main(): Promise<void> {
 
   const results: BenchResult[] = [];
   const salt = crypto.randomBytes(16);
-  results.push(
-    await measure(
-      'keyring.derive_key',
-      {
-        target_ms: 1000,
-        runs: 5,
-        note: `scrypt N=2^${Math.log2(DEFAULT_KDF.N)} r=${DEFAULT_KDF.r} p=${DEFAULT_KDF.p}; must also stay ≥ 250 ms`,
-      },
-      () => deriveKey(ADMIN.password, salt, DEFAULT_KDF),
-    ),
-  );
-  results.push(
-    await measure(
-      'db.open_with_raw_key',
-      { target_ms: 5, runs: 30, note: 'beyond the derivation; open + first read' },
-      () => {
-        const db = openDatabase(paths.database, key);
-        db.raw.close();
-      },
-    ),
-  );
+  if (wants('core')) {
+    results.push(
+      await measure(
+        'keyring.derive_key',
+        {
+          target_ms: 1000,
+          runs: 5,
+          note: `scrypt N=2^${Math.log2(DEFAULT_KDF.N)} r=${DEFAULT_KDF.r} p=${DEFAULT_KDF.p}; must also stay ≥ 250 ms`,
+        },
+        () => deriveKey(ADMIN.password, salt, DEFAULT_KDF),
+      ),
+    );
+    results.push(
+      await measure(
+        'db.open_with_raw_key',
+        { target_ms: 5, runs: 30, note: 'beyond the derivation; open + first read' },
+        () => {
+          const db = openDatabase(paths.database, key);
+          db.raw.close();
+        },
+      ),
+    );
+  }
 
   const core = createAppCore({ dataDir, log: silentLogger });
   try {
     await signIn(core, ADMIN);
-    results.push(
-      await measure(
-        'dispatch.app_status',
-        { target_ms: 0.2, runs: 5000, warmup: 200, note: 'validation + session check + handler' },
-        () => core.dispatch('app.status', {}),
-      ),
-    );
-    await registryCalls(core, data, results);
+    if (wants('core')) {
+      results.push(
+        await measure(
+          'dispatch.app_status',
+          { target_ms: 0.2, runs: 5000, warmup: 200, note: 'validation + session check + handler' },
+          () => core.dispatch('app.status', {}),
+        ),
+      );
+    }
+    if (wants('registry')) await registryCalls(core, data, results);
     await signIn(core, COORDINATOR);
-    results.push(...(await arrearsImportBench(core, data.unitCodes)));
-    results.push(
-      ...(await riskBench(
-        core,
-        (who) => signIn(core, who === 'tutor' ? TUTOR : COORDINATOR),
-        data.statementCount,
-      )),
-    );
-    results.push(...(await meetingsBench(core, () => signIn(core, COORDINATOR))));
-    results.push(...(await communityBench(core, () => signIn(core, COORDINATOR))));
+    if (wants('arrears')) results.push(...(await arrearsImportBench(core, data.unitCodes)));
+    if (wants('risk')) {
+      results.push(
+        ...(await riskBench(
+          core,
+          (who) => signIn(core, who === 'tutor' ? TUTOR : COORDINATOR),
+          data.statementCount,
+        )),
+      );
+    }
+    if (wants('meetings')) results.push(...(await meetingsBench(core, () => signIn(core, COORDINATOR))));
+    if (wants('community')) results.push(...(await communityBench(core, () => signIn(core, COORDINATOR))));
   } finally {
     core.close();
   }
