@@ -9,6 +9,8 @@ export interface DataPaths {
   lockout: string;
   backups: string;
   logs: string;
+  /** Files produced for the user (exports, PDFs) until they are saved; emptied at start and lock. */
+  outbox: string;
 }
 
 export function dataPaths(dir: string): DataPaths {
@@ -19,5 +21,6 @@ export function dataPaths(dir: string): DataPaths {
     lockout: path.join(dir, 'cortile.lockout.json'),
     backups: path.join(dir, 'backups'),
     logs: path.join(dir, 'logs'),
+    outbox: path.join(dir, 'outbox'),
   };
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import type { OperatorRow } from '../../db/queries/operators';
 import type { Logger } from './logger';
+import type { Outbox } from './outbox';
+import type { ShellServices } from './shell';
 import { LOCKED_MESSAGE, type Vault } from './vault';
 
 /** What a handler gets besides its validated input. */
@@ -11,7 +13,14 @@ export class HandlerContext {
     readonly vault: Vault,
     readonly log: Logger,
     private readonly signedIn: OperatorRow | null,
+    /** Printing and saving files, done by whichever shell hosts the app. */
+    readonly shell: ShellServices,
   ) {}
+
+  /** Files produced for the user, waiting to be saved. */
+  get outbox(): Outbox {
+    return this.vault.outbox;
+  }
 
   /** The open database (the dispatcher has already checked the session). */
   get db(): Db {

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../db/errors';
 import { HandlerContext, type Handlers } from './context';
 import type { Logger } from './logger';
+import type { ShellServices } from './shell';
 import { LOCKED_MESSAGE, type Vault } from './vault';
 
 z.config(z.locales.it());
@@ -36,6 +37,7 @@ export class Dispatcher {
     private readonly handlers: Handlers,
     private readonly vault: Vault,
     private readonly log: Logger,
+    private readonly shell: ShellServices,
   ) {}
 
   async dispatch(name: unknown, input: unknown): Promise<ApiResult<unknown>> {
@@ -65,7 +67,10 @@ export class Dispatcher {
 
     try {
       const handler = this.handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
-      const value = await handler(parsed.data, new HandlerContext(this.vault, this.log, operator));
+      const value = await handler(
+        parsed.data,
+        new HandlerContext(this.vault, this.log, operator, this.shell),
+      );
       const checked = def.output.safeParse(value);
       if (!checked.success) {
         this.log.error('handler output does not match the contract', { call: name });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core';
+import { ChromiumShell } from './chromium-shell';
 import { stderrLogger } from '../core/logger';
 import { createWebServer } from './server';
 
@@ -55,9 +56,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 if (!values['no-build']) ensureRendererBuilt();
 
 const dataDir = path.resolve(values.data);
-const core = createAppCore({ dataDir, log: stderrLogger });
+const shell = new ChromiumShell();
+const core = createAppCore({ dataDir, log: stderrLogger, shell });
 const token = crypto.randomBytes(24).toString('base64url');
-const server = createWebServer({ core, rendererDir, token, log: stderrLogger });
+const server = createWebServer({ core, rendererDir, token, log: stderrLogger, downloads: shell });
 
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();

@@ -7,6 +7,7 @@ import { contract, CALL_NAMES } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { AppCore } from '../core/app-core';
 import type { Logger } from '../core/logger';
+import type { Download } from './chromium-shell';
 
 /**
  * The largest request body accepted, in bytes: a 10 MB arrears statement
@@ -33,6 +34,8 @@ export interface WebServerOptions {
   rendererDir: string;
   token: string;
   log: Logger;
+  /** One-time download links handed out by `files.deliver` (the Chromium shell). */
+  downloads?: { takeDownload(token: string): Download | null };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
@@ -100,6 +103,36 @@ export function describeApi() {
       };
     }),
   };
+}
+
+/** `attachment; filename=…` with an ASCII fallback and the UTF-8 name (RFC 6266). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Streams a file offered by `files.deliver` once; the link itself is the credential (random, single use, 2 minutes). */
+function serveDownload(options: WebServerOptions, token: string, res: http.ServerResponse): void {
+  const offer = /^[\w-]{32}$/.test(token) ? options.downloads?.takeDownload(token) : null;
+  if (!offer) {
+    send(res, 404, { error: 'Il file non è più disponibile: generarlo di nuovo.' });
+    return;
+  }
+  const stream = fs.createReadStream(offer.path);
+  stream.on('error', () => {
+    if (!res.headersSent) send(res, 404, { error: 'Il file non è più disponibile: generarlo di nuovo.' });
+    else res.destroy();
+  });
+  stream.once('open', () => {
+    res.writeHead(200, {
+      'content-type': offer.file.mime,
+      'content-length': String(offer.file.bytes),
+      'content-disposition': contentDisposition(offer.file.fileName),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    stream.pipe(res);
+  });
 }
 
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
@@ -185,6 +218,8 @@ export function createWebServer(options: WebServerOptions): http.Server {
         send(res, status, body);
       } else if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(res, 405, { error: 'Metodo non ammesso.' });
+      } else if (url.pathname.startsWith('/files/')) {
+        serveDownload(options, url.pathname.slice('/files/'.length), res);
       } else {
         serveStatic(options.rendererDir, url.pathname, res);
       }

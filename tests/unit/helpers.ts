@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/logger';
+import { ChromiumShell } from '../../electron/web/chromium-shell';
 import type { ApiResult, CallInput, CallName, CallOutput } from '../../shared/contract';
 
 const folders: string[] = [];
@@ -32,19 +33,23 @@ export const COOPERATIVE = {
 export interface TestApp {
   dir: string;
   core: AppCore;
+  shell: ChromiumShell;
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<ApiResult<CallOutput<N>>>;
   /** Calls and returns the value, failing the test on an error result. */
   ok<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
 }
 
 export function startApp(dir = tempDir(), clock?: () => number): TestApp {
-  const core = createAppCore({ dataDir: dir, log: silentLogger, ...(clock ? { clock } : {}) });
+  // The web shell's services: Chromium prints PDFs (launched only when a test prints).
+  const shell = new ChromiumShell();
+  const core = createAppCore({ dataDir: dir, log: silentLogger, shell, ...(clock ? { clock } : {}) });
   cores.push(core);
   const call = <N extends CallName>(name: N, input: CallInput<N>) =>
     core.dispatch(name, input) as Promise<ApiResult<CallOutput<N>>>;
   return {
     dir,
     core,
+    shell,
     call,
     async ok(name, input) {
       const result = await call(name, input);
