@@ -308,6 +308,10 @@ export interface HouseholdListOptions {
   buildingId: number | null;
   status: HouseholdStatus | null;
   toTeam: boolean | null;
+  /** Risk band of `riskMonth` (`YYYY-MM`, required with it) and area: the dashboard's links. */
+  riskBand?: 'basso' | 'medio' | 'alto' | 'critico' | null;
+  riskMonth?: string | null;
+  areaId?: number | null;
 }
 
 /** A page of households, filtered, sorted and counted in SQL. `scope` is a condition on `u.building_id`. */
@@ -333,6 +337,16 @@ export function listHouseholds(
   if (options.toTeam !== null) {
     where.push('h.to_team = ?');
     params.push(options.toTeam ? 1 : 0);
+  }
+  if (options.riskBand && options.riskMonth) {
+    where.push(
+      'EXISTS (SELECT 1 FROM risk_scores r WHERE r.household_id = h.id AND r.month = ? AND r.band = ?)',
+    );
+    params.push(options.riskMonth, options.riskBand);
+  }
+  if (options.areaId) {
+    where.push('u.building_id IN (SELECT id FROM buildings WHERE area_id = ?)');
+    params.push(options.areaId);
   }
   const whereSql = where.join(' AND ');
   const total =

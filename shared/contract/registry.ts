@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RISK_BANDS } from '../risk/score';
 import { idSchema, roleSchema } from './common';
 import {
   dateSchema,
@@ -363,6 +364,14 @@ export const householdsListInput = z
     buildingId: idSchema.nullable().default(null),
     status: householdStatusSchema.nullable().default(null),
     toTeam: z.boolean().nullable().default(null),
+    /** Households whose risk score of `riskMonth` (default: this month) is in this band (dashboard links). */
+    riskBand: z.enum(RISK_BANDS, { message: 'Scegliere una fascia.' }).nullable().default(null),
+    riskMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mese della fascia: indicare un mese valido (aaaa-mm).')
+      .nullable()
+      .default(null),
+    areaId: idSchema.nullable().default(null),
   })
   .strict();
 

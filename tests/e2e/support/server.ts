@@ -53,8 +53,9 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
  * fresh data folder. One node process (tsx as a loader), so stopping it is
  * one signal to one pid.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cortile-e2e-'));
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  // A folder given (e.g. a seeded data set) is removed on stop like a fresh one.
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cortile-e2e-'));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web/cli.ts', '--data', dataDir, '--port', '0', '--no-build'],

@@ -8,6 +8,7 @@ import { roleAtLeast } from '../../../../shared/contract';
 import { useSession } from '../../app/SessionContext';
 import { PageHeader } from '../../components/PageHeader';
 import { NAV_ENTRIES } from '../../frame/navigation';
+import { Dashboard } from '../dashboard/Dashboard';
 import { greeting } from './greeting';
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -39,6 +40,10 @@ export function HomePage() {
         Da qui si raggiungono le funzioni disponibili. Cortile si blocca da solo dopo {autoLockMinutes}{' '}
         {autoLockMinutes === 1 ? 'minuto' : 'minuti'} senza attività; per bloccarlo subito usare “Blocca” in
         alto a destra.
+      </Typography>
+      <Dashboard />
+      <Typography variant="h2" sx={{ mb: 2 }}>
+        Funzioni
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {entries.map((entry) => (

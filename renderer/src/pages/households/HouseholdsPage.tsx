@@ -4,6 +4,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
@@ -11,7 +12,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useNavigate, useSearchParams } from 'react-router';
-import { HOUSEHOLD_STATUSES, householdStatusSchema } from '../../../../shared/contract';
+import { HOUSEHOLD_STATUSES, householdStatusSchema, riskBandSchema } from '../../../../shared/contract';
+import { RISK_BAND_LABELS } from '../../../../shared/risk/score';
 import { useApiQuery } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,13 +39,29 @@ export function HouseholdsPage() {
   const status = parsedStatus.success ? parsedStatus.data : null;
   const toTeam = params.get('equipe') === '1' ? true : null;
   const buildingId = idParam(params.get('caseggiato'));
+  // From the dashboard: one risk band of one month, one area.
+  const parsedBand = riskBandSchema.safeParse(params.get('fascia'));
+  const riskBand = parsedBand.success ? parsedBand.data : null;
+  const monthParam = params.get('mese');
+  const riskMonth =
+    riskBand !== null && monthParam !== null && /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : null;
+  const areaId = idParam(params.get('area'));
   const q = useDebounced(text.trim(), 250);
 
   const [grid, setGrid, firstPage] = useGridQuery<HouseholdSortField>({
     sortField: 'referenceName',
     sortDir: 'asc',
   });
-  const list = useApiQuery('households.list', { ...grid, q, status, toTeam, buildingId });
+  const list = useApiQuery('households.list', {
+    ...grid,
+    q,
+    status,
+    toTeam,
+    buildingId,
+    riskBand,
+    riskMonth,
+    areaId,
+  });
 
   const setParam = (name: string, value: string | null) => {
     firstPage();
@@ -59,7 +77,13 @@ export function HouseholdsPage() {
   };
 
   const add = () => void navigate(buildingId ? `/nuclei/nuovo?buildingId=${buildingId}` : '/nuclei/nuovo');
-  const filtered = q !== '' || status !== null || toTeam !== null || buildingId !== null;
+  const filtered =
+    q !== '' ||
+    status !== null ||
+    toTeam !== null ||
+    buildingId !== null ||
+    riskBand !== null ||
+    areaId !== null;
   const emptyText = filtered ? (
     'Nessun nucleo corrisponde alla ricerca. Provare con meno lettere o togliere un filtro.'
   ) : (
@@ -137,6 +161,20 @@ export function HouseholdsPage() {
           }
           label="Solo da portare in équipe"
         />
+        {riskBand !== null && (
+          <Chip
+            label={`Fascia ${RISK_BAND_LABELS[riskBand]}${riskMonth ? ` a ${riskMonth.slice(5, 7)}/${riskMonth.slice(0, 4)}` : ''}`}
+            onDelete={() => setParam('fascia', null)}
+            aria-label="Filtro: fascia di rischio (togliere)"
+          />
+        )}
+        {areaId !== null && (
+          <Chip
+            label="Solo un’area"
+            onDelete={() => setParam('area', null)}
+            aria-label="Filtro: solo un’area (togliere)"
+          />
+        )}
       </Stack>
       {list.error && (
         <Box sx={{ mb: 2 }}>

@@ -44,7 +44,9 @@ export function InterventionsPage() {
     sortField: 'occurredAt',
     sortDir: 'desc',
   });
-  const list = useApiQuery('interventions.list', { ...grid, from, to, operatorId, householdId });
+  // From the dashboard: the interventions of one building.
+  const buildingId = Number(params.get('caseggiato')) > 0 ? Number(params.get('caseggiato')) : null;
+  const list = useApiQuery('interventions.list', { ...grid, from, to, operatorId, householdId, buildingId });
 
   const setParam = (name: string, value: string | null) => {
     firstPage();
@@ -65,7 +67,8 @@ export function InterventionsPage() {
     else void navigate(`/caseggiati/${row.buildingId}`);
   };
 
-  const filtered = from !== null || to !== null || operatorId !== null || householdId !== null;
+  const filtered =
+    from !== null || to !== null || operatorId !== null || householdId !== null || buildingId !== null;
   const emptyText = filtered
     ? 'Nessun intervento nel periodo o per l’operatore scelti. Allargare il periodo o togliere un filtro.'
     : 'Nessun intervento registrato. Gli interventi si registrano dalla pagina di un nucleo o di un caseggiato («Registra intervento»).';
@@ -96,6 +99,13 @@ export function InterventionsPage() {
             label="Solo un nucleo"
             onDelete={() => setParam('nucleo', null)}
             aria-label="Filtro: solo un nucleo (togliere)"
+          />
+        )}
+        {buildingId !== null && (
+          <Chip
+            label="Solo un caseggiato"
+            onDelete={() => setParam('caseggiato', null)}
+            aria-label="Filtro: solo un caseggiato (togliere)"
           />
         )}
         <Typography variant="body2" color="text.secondary">
