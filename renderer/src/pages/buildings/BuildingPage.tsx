@@ -1,5 +1,6 @@
 import EditIcon from '@mui/icons-material/EditOutlined';
 import AddCommentIcon from '@mui/icons-material/AddCommentOutlined';
+import MailIcon from '@mui/icons-material/MailOutline';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -15,6 +16,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { OWNER_LABELS } from '../../registry/labels';
 import { CommunitySection } from '../activities/CommunitySection';
+import { BuildingDashboard } from '../dashboard/BuildingDashboard';
+import { IssueLettersDialog } from '../letters/IssueLettersDialog';
 import { BuildingDialog } from './BuildingDialog';
 import { HouseholdsSection } from './HouseholdsSection';
 import { InterventionsSection } from './InterventionsSection';
@@ -22,7 +25,7 @@ import { InterventionTargetDialog } from './InterventionTargetDialog';
 import { PageBreadcrumbs } from './PageBreadcrumbs';
 import { UnitsSection } from './UnitsSection';
 
-const TABS = ['alloggi', 'nuclei', 'interventi', 'comunita'] as const;
+const TABS = ['alloggi', 'nuclei', 'interventi', 'comunita', 'cruscotto'] as const;
 type TabName = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is TabName => TABS.some((tab) => tab === value);
@@ -37,6 +40,7 @@ export function BuildingPage() {
   const tab: TabName = isTab(tabParam) ? tabParam : 'alloggi';
   const [editing, setEditing] = useState(false);
   const [choosing, setChoosing] = useState(false);
+  const [writing, setWriting] = useState(false);
   const [target, setTarget] = useState<InterventionTarget | null>(null);
 
   const data = page.value;
@@ -103,11 +107,21 @@ export function BuildingPage() {
           <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setEditing(true)}>
             Modifica
           </Button>
+          <Button variant="outlined" startIcon={<MailIcon />} onClick={() => setWriting(true)}>
+            Lettere
+          </Button>
           <Button variant="contained" startIcon={<AddCommentIcon />} onClick={startIntervention}>
             Registra intervento
           </Button>
         </Stack>
       </Stack>
+      <IssueLettersDialog
+        open={writing}
+        onClose={() => setWriting(false)}
+        target={{ kind: 'building', buildingId: building.id, staircases: [] }}
+        description={`nuclei attivi di ${building.address}`}
+        staircases={[...new Set(units.map((unit) => unit.staircase))].sort()}
+      />
       {building.notes && (
         <Typography sx={{ mb: 2, maxWidth: 820, whiteSpace: 'pre-line' }} color="text.secondary">
           {building.notes}
@@ -125,12 +139,22 @@ export function BuildingPage() {
         <Tab value="nuclei" label={`Nuclei (${households.length})`} id="tab-nuclei" aria-controls="panel" />
         <Tab value="interventi" label="Interventi" id="tab-interventi" aria-controls="panel" />
         <Tab value="comunita" label="Gruppi e attività" id="tab-comunita" aria-controls="panel" />
+        <Tab value="cruscotto" label="Cruscotto" id="tab-cruscotto" aria-controls="panel" />
       </Tabs>
       <Box role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`}>
         {tab === 'alloggi' && <UnitsSection buildingId={building.id} units={units} />}
         {tab === 'nuclei' && <HouseholdsSection buildingId={building.id} households={households} />}
         {tab === 'interventi' && <InterventionsSection interventions={interventions} />}
         {tab === 'comunita' && <CommunitySection buildingId={building.id} />}
+        {tab === 'cruscotto' && (
+          <BuildingDashboard
+            buildingId={building.id}
+            months={params.get('mesi') === '12' ? 12 : 24}
+            setMonths={(months) =>
+              setParams({ scheda: 'cruscotto', mesi: String(months) }, { replace: true })
+            }
+          />
+        )}
       </Box>
       {editing && <BuildingDialog building={building} onClose={() => setEditing(false)} />}
       {choosing && (

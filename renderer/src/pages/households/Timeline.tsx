@@ -2,6 +2,7 @@ import AlarmIcon from '@mui/icons-material/AlarmOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import CelebrationIcon from '@mui/icons-material/CelebrationOutlined';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
+import MailIcon from '@mui/icons-material/MailOutline';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import SendIcon from '@mui/icons-material/SendOutlined';
 import Box from '@mui/material/Box';
@@ -230,6 +231,18 @@ export function Timeline({
             >
               <Typography variant="body2" color="text.secondary">
                 Presente · {entry.item.typeLabel}
+              </Typography>
+            </Entry>
+          )}
+          {entry.kind === 'letter' && (
+            <Entry
+              icon={<MailIcon fontSize="small" />}
+              title={`Lettera: ${entry.item.templateName}`}
+              when={formatDateTime(entry.item.issuedAt)}
+            >
+              <Typography variant="body2" color="text.secondary">
+                Protocollo {entry.item.protocol} · versione {entry.item.templateVersion} del modello ·{' '}
+                {entry.item.operatorName}
               </Typography>
             </Entry>
           )}

@@ -1,10 +1,17 @@
-import type { Followup, HouseholdActivity, Intervention, Referral } from '../../../../shared/contract';
+import type {
+  Followup,
+  HouseholdActivity,
+  Intervention,
+  LetterRow,
+  Referral,
+} from '../../../../shared/contract';
 
 export type TimelineEntry =
   | { kind: 'intervention'; key: string; at: string; item: Intervention }
   | { kind: 'referral'; key: string; at: string; item: Referral }
   | { kind: 'followup'; key: string; at: string; item: Followup }
-  | { kind: 'activity'; key: string; at: string; item: HouseholdActivity };
+  | { kind: 'activity'; key: string; at: string; item: HouseholdActivity }
+  | { kind: 'letter'; key: string; at: string; item: LetterRow };
 
 /**
  * Interventions, referrals and follow-ups in one list, newest first. Dates
@@ -15,6 +22,7 @@ export function buildTimeline(
   referrals: readonly Referral[],
   followups: readonly Followup[],
   activities: readonly HouseholdActivity[] = [],
+  letters: readonly LetterRow[] = [],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...interventions.map((item) => ({
@@ -36,6 +44,7 @@ export function buildTimeline(
       at: `${item.heldOn}T${item.startsAt}`,
       item,
     })),
+    ...letters.map((item) => ({ kind: 'letter' as const, key: `l${item.id}`, at: item.issuedAt, item })),
   ];
   return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.key.localeCompare(a.key)));
 }
