@@ -5,7 +5,7 @@ export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly extra: { fields?: Record<string, string>; retryAfterMs?: number } = {},
+    readonly extra: { fields?: Record<string, string>; retryAfterMs?: number; damaged?: boolean } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { SessionOperator } from '../../shared/contract';
 import { appendAudit } from '../../db/audit';
+import { anchorHead, anchorPath } from '../../db/audit-anchor';
 import { openDatabase, type Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import {
@@ -15,6 +16,8 @@ import {
 import { Lockout } from '../../db/lockout';
 import { migrate } from '../../db/migrate';
 import { dataPaths, type DataPaths } from '../../db/paths';
+import { Outbox } from './outbox';
+import { Backups } from './backups';
 import { getOperator, updateOperator, type OperatorRow } from '../../db/queries/operators';
 import { getSettings } from '../../db/queries/settings';
 import { transaction } from '../../db/sync';
@@ -49,6 +52,9 @@ export interface Unlocked {
 export class Vault {
   readonly paths: DataPaths;
   readonly lockout: Lockout;
+  readonly outbox: Outbox;
+  /** Backups, the start-up check and restores. */
+  readonly backups: Backups;
   private state: Unlocked | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -62,6 +68,8 @@ export class Vault {
     fs.mkdirSync(this.paths.backups, { recursive: true });
     fs.mkdirSync(this.paths.logs, { recursive: true });
     this.lockout = new Lockout(this.paths.lockout);
+    this.outbox = new Outbox(this.paths.outbox, this.clock);
+    this.backups = new Backups(this, this.log, this.clock);
   }
 
   needsSetup(): boolean {
@@ -118,6 +126,8 @@ export class Vault {
   /** Opens the database with a key unwrapped from a slot and signs `operator` in. */
   async open(key: Buffer, keyring: KeyRing, operatorId: number): Promise<Db> {
     this.close('session.switch');
+    // Throws (opening nothing) when the database fails the start-up check.
+    this.backups.checkAtStart(key, keyring, operatorId);
     const db = openDatabase(this.paths.database, key);
     try {
       await migrate(db);
@@ -134,6 +144,7 @@ export class Vault {
       autoLockMinutes: getSettings(db).autoLockMinutes,
     };
     this.startTimer();
+    this.backups.afterOpen();
     return db;
   }
 
@@ -204,11 +215,14 @@ export class Vault {
   /** Closes the database and forgets the key; records why when a session was open. */
   close(reason: string): void {
     if (!this.state) return;
+    if (reason === 'session.end') this.backups.beforeClose();
     const { db, key, operatorId } = this.state;
     try {
       transaction(db, () =>
         appendAudit(db.raw, { operatorId, action: reason, recordType: 'operator', recordId: operatorId }),
       );
+      // The chain's head, kept outside the database, shows later whether its newest rows were removed.
+      anchorHead(db.raw, anchorPath(this.paths.dir), key, new Date(this.clock()).toISOString());
     } catch (err) {
       this.log.error('could not record session end', {
         reason,
@@ -218,6 +232,7 @@ export class Vault {
     db.close();
     key.fill(0);
     this.state = null;
+    this.outbox.clear();
     this.stopTimer();
   }
 

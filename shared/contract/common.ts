@@ -28,6 +28,8 @@ export interface ApiError {
   fields?: Record<string, string>;
   /** For `throttled`: milliseconds to wait before retrying. */
   retryAfterMs?: number;
+  /** On sign-in: the database failed its start-up check (see `backup.damaged`). */
+  damaged?: boolean;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -17,9 +17,11 @@ interface Props {
   countdown: RetryCountdown;
   lastUsername: string | null;
   onForgot: () => void;
+  /** The database failed its start-up check (see DamagedDatabaseScreen). */
+  onDamaged?: () => void;
 }
 
-export function SignInForm({ countdown, lastUsername, onForgot }: Props) {
+export function SignInForm({ countdown, lastUsername, onForgot, onDamaged }: Props) {
   const form = useForm({
     resolver: zodResolver(loginInput),
     defaultValues: { username: lastUsername ?? '', password: '' },
@@ -34,6 +36,10 @@ export function SignInForm({ countdown, lastUsername, onForgot }: Props) {
     if (result.ok) {
       form.reset({ username: values.username, password: '' });
       await refreshStatus();
+      return;
+    }
+    if (result.error.damaged && onDamaged) {
+      onDamaged();
       return;
     }
     if (countdown.note(result.error)) return;

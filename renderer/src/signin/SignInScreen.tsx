@@ -1,6 +1,8 @@
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
 import { CenteredPage } from '../app/CenteredPage';
+import { DamagedDatabaseScreen } from './DamagedDatabaseScreen';
 import { RecoverForm } from './RecoverForm';
 import { SignInForm } from './SignInForm';
 import { useRetryCountdown } from './useRetryCountdown';
@@ -15,6 +17,9 @@ interface Props {
 
 export function SignInScreen({ cooperativeName, lastUsername, retryAt }: Props) {
   const [recovering, setRecovering] = useState(false);
+  /** The sign-in found the database damaged: the restore screen takes the place of the form. */
+  const [damaged, setDamaged] = useState(false);
+  const [restored, setRestored] = useState(false);
   const countdown = useRetryCountdown(retryAt);
   return (
     <CenteredPage>
@@ -26,10 +31,30 @@ export function SignInScreen({ cooperativeName, lastUsername, retryAt }: Props) 
           {cooperativeName}
         </Typography>
       )}
-      {recovering ? (
+      {restored && !damaged && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          Backup ripristinato. Accedere di nuovo.
+        </Alert>
+      )}
+      {damaged ? (
+        <DamagedDatabaseScreen
+          onDone={(done) => {
+            setRestored(done);
+            setDamaged(false);
+          }}
+        />
+      ) : recovering ? (
         <RecoverForm countdown={countdown} onBack={() => setRecovering(false)} />
       ) : (
-        <SignInForm countdown={countdown} lastUsername={lastUsername} onForgot={() => setRecovering(true)} />
+        <SignInForm
+          countdown={countdown}
+          lastUsername={lastUsername}
+          onForgot={() => setRecovering(true)}
+          onDamaged={() => {
+            setRestored(false);
+            setDamaged(true);
+          }}
+        />
       )}
     </CenteredPage>
   );
