@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/audit';
+import { appendAudit, recordRead } from '../../db/audit';
 import type { Db } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { arrearsStartDate, householdStatementFacts } from '../../db/queries/arrears-facts';
@@ -107,6 +107,13 @@ export const household: Handler<'arrears.household'> = (input, ctx) => {
     asOf: today,
   });
 
+  // Reading a household's arrears is recorded in the access log, like opening its page.
+  recordRead(db.raw, {
+    operatorId: operator.id,
+    action: 'arrearsPanel.open',
+    recordType: 'household',
+    recordId: id,
+  });
   return {
     householdId: id,
     series: statements.slice(-ARREARS_SERIES_MONTHS).map((s) => ({

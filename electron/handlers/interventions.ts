@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/audit';
+import { appendAudit, recordRead } from '../../db/audit';
 import type { RawDb } from '../../db/connection';
 import { AppError } from '../../db/errors';
 import { followupsByIds, insertFollowup, requireActiveOperator } from '../../db/queries/followups';
@@ -108,6 +108,12 @@ export const get: Handler<'interventions.get'> = (input, ctx) => {
   requireInterventionVisible(db.raw, operator, row);
   const [intervention] = interventionsByIds(db, operator, [row.id]);
   if (!intervention) throw new AppError('not_found', NOT_FOUND);
+  recordRead(db.raw, {
+    operatorId: operator.id,
+    action: 'intervention.open',
+    recordType: 'intervention',
+    recordId: row.id,
+  });
   return { intervention };
 };
 

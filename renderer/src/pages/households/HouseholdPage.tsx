@@ -1,5 +1,6 @@
 import AlarmIcon from '@mui/icons-material/AlarmAddOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
+import MailIcon from '@mui/icons-material/MailOutline';
 import AddIcon from '@mui/icons-material/PostAddOutlined';
 import SendIcon from '@mui/icons-material/SendOutlined';
 import Box from '@mui/material/Box';
@@ -22,12 +23,14 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PageBreadcrumbs } from '../buildings/PageBreadcrumbs';
+import { IssueLettersDialog } from '../letters/IssueLettersDialog';
 import { ArrearsSection } from './arrears/ArrearsSection';
 import { EditHouseholdDialog } from './EditHouseholdDialog';
 import { StatusChip, TeamChip } from './HouseholdChips';
 import { HousingSection } from './HousingSection';
 import { MembersSection } from './MembersSection';
 import { PageSection } from './PageSection';
+import { HouseholdPrivacySection } from '../privacy/HouseholdPrivacySection';
 import { Timeline } from './Timeline';
 import { buildTimeline } from './timeline';
 
@@ -37,6 +40,7 @@ type Open =
   | { kind: 'referral'; referral?: Referral }
   | { kind: 'followup'; followup?: Followup }
   | { kind: 'household' }
+  | { kind: 'letter' }
   | null;
 
 /** The household page: who, where, and everything done with them. */
@@ -69,9 +73,14 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
   const close = () => setOpen(null);
   const done = useFollowupDone();
   const today = todayLocal();
+  const letters = useApiQuery('letters.register', {
+    householdId: household.id,
+    page: 0,
+    pageSize: 100,
+  }).value;
   const entries = useMemo(
-    () => buildTimeline(interventions, referrals, followups, community?.activities),
-    [interventions, referrals, followups, community],
+    () => buildTimeline(interventions, referrals, followups, community?.activities, letters?.rows),
+    [interventions, referrals, followups, community, letters],
   );
   const title = household.referenceName ?? `Nucleo ${household.code}`;
 
@@ -98,6 +107,9 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
               onClick={() => setOpen({ kind: 'followup' })}
             >
               Promemoria
+            </Button>
+            <Button variant="outlined" startIcon={<MailIcon />} onClick={() => setOpen({ kind: 'letter' })}>
+              Lettera
             </Button>
             <Button variant="outlined" startIcon={<SendIcon />} onClick={() => setOpen({ kind: 'referral' })}>
               Invio ai servizi
@@ -141,6 +153,7 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
         <Typography sx={{ whiteSpace: 'pre-wrap', mb: 2, maxWidth: 900 }}>{household.notes}</Typography>
       )}
       <MembersSection household={household} members={members} />
+      <HouseholdPrivacySection householdId={household.id} />
       <ArrearsSection householdId={household.id} />
       <Box
         sx={{
@@ -211,6 +224,12 @@ function HouseholdDetail({ data }: { data: CallOutput<'households.get'> }) {
       {open?.kind === 'household' && (
         <EditHouseholdDialog household={household} members={members} onClose={close} />
       )}
+      <IssueLettersDialog
+        open={open?.kind === 'letter'}
+        onClose={close}
+        target={{ kind: 'households', householdIds: [household.id] }}
+        description={`${title} (nucleo ${household.code})`}
+      />
       {done.snackbar}
     </>
   );
