@@ -3,14 +3,26 @@
 // windows, the `app://` protocol, IPC and the process lifecycle.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { WebContents } from 'electron';
-import type { ApiResult } from '../../shared/contract';
+import type { ApiResult, AppAbout } from '../../shared/contract';
 import { isCallName } from '../../shared/contract';
 import type { AppCore } from '../core/app-core';
 import { createAppCore } from '../core/app-core';
+import { configureDataLocation, locationConfigFor, resolveDataDir } from '../core/data-location';
 import type { Logger } from '../core/logger';
+import { ElectronShell } from './electron-shell';
 import { createMainLogger } from './log';
+import {
+  aboutDialog,
+  buildMenuTemplate,
+  CRASH_MESSAGE,
+  CRASH_TITLE,
+  INVALID_POINTER_MESSAGE,
+  movedDataDirMessage,
+  RENDERER_GONE_MESSAGE,
+  unreachableDataDirMessage,
+} from './menu-template';
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -26,19 +38,25 @@ import {
 } from './security';
 
 const IPC_CHANNEL = 'cortile:invoke';
-const CRASH_TITLE = 'Cortile: errore imprevisto';
-const CRASH_MESSAGE =
-  'Cortile ha incontrato un errore imprevisto e verrà chiuso. I dati salvati non vanno persi: ' +
-  'riaprire il programma. Se l’errore si ripete, rivolgersi all’assistenza.';
 
 /** Bundled layout: dist/electron/{main,preload}.cjs beside dist/renderer/. */
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 
-function resolveDataDir(): string {
-  const override = process.env.CORTILE_DATA_DIR;
-  if (override !== undefined && override.trim() !== '') return path.resolve(override);
-  return path.join(app.getPath('appData'), 'Cortile');
+/** %APPDATA%\Cortile: the data folder unless an administrator moved it (then it holds the pointer). */
+const DEFAULT_DATA_DIR = path.join(app.getPath('appData'), 'Cortile');
+
+/** The data folder for this run; quits with a plain message when a moved folder cannot be reached. */
+function dataDirOrQuit(): string {
+  const resolved = resolveDataDir(DEFAULT_DATA_DIR);
+  if (resolved.kind === 'ok') return resolved.dataDir;
+  // Never fall back to the default folder: Cortile would look empty and invite a second database.
+  dialog.showErrorBox(
+    'Cortile: cartella dei dati non raggiungibile',
+    resolved.kind === 'unreachable' ? unreachableDataDirMessage(resolved.dataDir) : INVALID_POINTER_MESSAGE,
+  );
+  app.exit(1);
+  process.exit(1);
 }
 
 function forbidden(): ApiResult<never> {
@@ -69,8 +87,10 @@ app.enableSandbox();
 // The data folder, and userData with it, is fixed before anything else:
 // the single-instance lock lives in userData, so separate test folders
 // get separate locks.
-const dataDir = resolveDataDir();
+const dataDir = dataDirOrQuit();
 fs.mkdirSync(dataDir, { recursive: true });
+// The core may move the data folder; the pointer goes in the default folder (unless tests chose the folder).
+configureDataLocation(process.env.CORTILE_DATA_DIR ? null : locationConfigFor(DEFAULT_DATA_DIR));
 app.setPath('userData', dataDir);
 // Chromium's own files (caches, local storage) go in a subfolder, away from ours.
 app.setPath('sessionData', path.join(dataDir, 'chromium'));
@@ -141,10 +161,22 @@ function startPrimaryInstance(): void {
       log.info('app starting', { version: app.getVersion(), packaged: app.isPackaged });
       denyAllPermissions();
       registerAppProtocol();
-      const appCore = createAppCore({ dataDir, log });
+      const appCore = createAppCore({ dataDir, log, shell: new ElectronShell(() => mainWindow) });
       core = appCore;
-      registerIpc(appCore);
+      registerIpc(appCore, () => mainWindow);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate(
+            {
+              showAbout: () => void showAbout(appCore, mainWindow),
+              openLogFolder: () => void openLogFolder(),
+            },
+            { isPackaged: app.isPackaged },
+          ),
+        ),
+      );
       mainWindow = createMainWindow();
+      watchRenderer(mainWindow);
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
@@ -266,7 +298,67 @@ function hostOf(raw: string): string {
   }
 }
 
-function registerIpc(core: AppCore): void {
+/** "Informazioni su Cortile": version, data folder, database schema, licence. */
+async function showAbout(core: AppCore, parent: BrowserWindow | null): Promise<void> {
+  const result = await core.dispatch('app.about', {});
+  if (!result.ok) return;
+  const text = aboutDialog(result.value as AppAbout, {
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  });
+  const options = { type: 'info' as const, buttons: ['Chiudi'], noLink: true, ...text };
+  await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+}
+
+async function openLogFolder(): Promise<void> {
+  const folder = path.join(dataDir, 'logs');
+  fs.mkdirSync(folder, { recursive: true });
+  const problem = await shell.openPath(folder);
+  if (problem !== '') log.warn('open log folder failed');
+}
+
+/**
+ * A renderer that crashes or is killed: the technical reason goes to the log,
+ * the user reads what happened, and the window is loaded again. The database
+ * lives in this process and is untouched; calls are transactions, so a
+ * half-done operation was written entirely or not at all.
+ */
+function watchRenderer(window: BrowserWindow): void {
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    void dialog
+      .showMessageBox(window, {
+        type: 'error',
+        title: CRASH_TITLE,
+        message: RENDERER_GONE_MESSAGE,
+        buttons: ['OK'],
+      })
+      .then(() => {
+        if (!window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
+      });
+  });
+  window.webContents.on('unresponsive', () => {
+    log.warn('renderer unresponsive');
+  });
+}
+
+/** After the data folder was moved: say so, then start again on the new folder. */
+async function restartOnNewDataDir(parent: BrowserWindow | null, newDir: string): Promise<void> {
+  const options = {
+    type: 'info' as const,
+    title: 'Cartella dei dati spostata',
+    message: movedDataDirMessage(newDir),
+    buttons: ['Riavvia Cortile'],
+    noLink: true,
+  };
+  await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+  app.relaunch();
+  app.quit();
+}
+
+function registerIpc(core: AppCore, window: () => BrowserWindow | null): void {
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (event.senderFrame === null || !isTrustedSenderUrl(event.senderFrame.url)) {
       log.warn('ipc refused', { reason: 'sender' });
@@ -278,6 +370,11 @@ function registerIpc(core: AppCore): void {
     }
     try {
       const result = await core.dispatch(name, input);
+      if (name === 'dataFolder.move' && result.ok) {
+        const { dataDir: newDir } = result.value as { dataDir: string };
+        log.info('data folder moved: restarting');
+        void restartOnNewDataDir(window(), newDir);
+      }
       // Internal failures are logged by the dispatcher, with more detail.
       if (!result.ok && result.error.kind !== 'internal') {
         log.info('call not completed', { call: name, kind: result.error.kind });
