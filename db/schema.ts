@@ -47,6 +47,15 @@ export interface Database {
   meeting_participants: MeetingParticipantsTable;
   meeting_cases: MeetingCasesTable;
   meeting_actions: MeetingActionsTable;
+  letter_templates: LetterTemplatesTable;
+  letter_template_versions: LetterTemplateVersionsTable;
+  letter_letterhead: LetterLetterheadTable;
+  letter_batches: LetterBatchesTable;
+  letters: LettersTable;
+  export_register: ExportRegisterTable;
+  member_privacy: MemberPrivacyTable;
+  privacy_settings: PrivacySettingsTable;
+  household_anonymised: HouseholdAnonymisedTable;
 }
 
 export interface OperatorsTable {
@@ -507,4 +516,116 @@ export interface ActivityOutsidersTable {
   activity_id: number;
   seq: number;
   name: string;
+}
+
+// ---------- GDPR (migration 0011) ----------
+
+export interface MemberPrivacyTable {
+  member_id: number;
+  given_on: string | null;
+  signed_on: string | null;
+  version: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface PrivacySettingsTable {
+  id: number;
+  data: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface HouseholdAnonymisedTable {
+  household_id: number;
+  anonymised_at: string;
+  anonymised_by: number | null;
+}
+
+// ---------- export register (migration 0009) ----------
+
+export interface ExportRegisterTable {
+  id: Generated<number>;
+  created_at: string;
+  operator_id: number;
+  preset: 'interventi' | 'riepilogo_mensile' | 'morosita' | 'attivita';
+  format: 'excel' | 'tecnico';
+  period_kind: string;
+  period_from: string;
+  period_to: string;
+  period_label: string;
+  /** JSON {areaIds, buildingIds}. */
+  filters: string;
+  scope: string;
+  layout_version: number;
+  rows: number;
+  bytes: number;
+  file_name: string;
+  sha256: string;
+}
+
+// ---------- letters to residents (migration 0008) ----------
+
+export interface LetterTemplatesTable {
+  id: Generated<number>;
+  builtin_key: string | null;
+  name: string;
+  active: number;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+}
+
+/** Immutable (triggers refuse UPDATE and DELETE). */
+export interface LetterTemplateVersionsTable {
+  template_id: number;
+  version: number;
+  subject: string;
+  /** JSON: the restricted editor document (shared/letters/body.ts). */
+  body: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface LetterLetterheadTable {
+  id: number;
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  footer: string;
+  sportello_hours: string;
+  logo: Buffer | null;
+  logo_mime: 'image/png' | 'image/jpeg' | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface LetterBatchesTable {
+  id: Generated<number>;
+  template_id: number;
+  template_version: number;
+  issued_at: string;
+  operator_id: number;
+  source: 'nucleo' | 'selezione' | 'caseggiato';
+  building_id: number | null;
+  letter_count: number;
+  /** JSON object: values given for the whole batch (meeting date, place…). */
+  batch_values: string;
+}
+
+export interface LettersTable {
+  id: Generated<number>;
+  /** `2026/000123`. */
+  protocol: string;
+  year: number;
+  number: number;
+  household_id: number;
+  template_id: number;
+  template_version: number;
+  issued_at: string;
+  operator_id: number;
+  sha256: string;
+  batch_id: number;
 }

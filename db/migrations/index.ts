@@ -5,6 +5,10 @@ import * as m0003 from './0003_arrears';
 import * as m0004 from './0004_plans_risk';
 import * as m0005 from './0005_community';
 import * as m0006 from './0006_meetings';
+import * as m0007 from './0007_dashboard';
+import * as m0008 from './0008_letters';
+import * as m0009 from './0009_exports';
+import * as m0011 from './0011_privacy';
 
 /** Every migration, in order, imported statically so the bundle holds them all. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +18,10 @@ export const migrations: Record<string, Migration> = {
   '0004_plans_risk': m0004,
   '0005_community': m0005,
   '0006_meetings': m0006,
+  '0007_dashboard': m0007,
+  '0008_letters': m0008,
+  '0009_exports': m0009,
+  '0011_privacy': m0011,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

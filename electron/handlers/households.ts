@@ -21,6 +21,7 @@ import { activeOccupant } from '../../db/queries/units';
 import { transaction } from '../../db/sync';
 import type { Db } from '../../db/connection';
 import type { Handler, HandlerContext } from '../core/context';
+import { localDate } from './agenda';
 import { checkFragilities, rejectDuplicates } from './members';
 import {
   buildingFilter,
@@ -51,7 +52,12 @@ function requireFreeUnit(db: Db, unitId: number, householdId: number | null, fie
 export const list: Handler<'households.list'> = (input, ctx) => {
   const match = input.q === '' ? null : ftsQuery(input.q);
   if (input.q !== '' && match === null) return { rows: [], total: 0 };
-  return listHouseholds(ctx.db, buildingFilter(ctx.operator, 'u.building_id'), { ...input, match });
+  const riskMonth = input.riskBand === null ? null : (input.riskMonth ?? localDate(ctx.now()).slice(0, 7));
+  return listHouseholds(ctx.db, buildingFilter(ctx.operator, 'u.building_id'), {
+    ...input,
+    match,
+    riskMonth,
+  });
 };
 
 export const get: Handler<'households.get'> = (input, ctx) => {

@@ -2,15 +2,24 @@ import type { Handlers } from '../core/context';
 import * as activities from './activities';
 import * as agenda from './agenda';
 import * as app from './app';
+import * as appInfo from './app-info';
+import * as dataFolder from './data-folder';
 import * as areas from './areas';
+import * as audit from './audit';
+import * as privacy from './privacy';
+import * as privacyExport from './privacy-export';
 import * as arrears from './arrears';
 import * as arrearsHousehold from './arrears-household';
 import * as buildings from './buildings';
+import * as exportsToComune from './exports';
+import * as dashboard from './dashboard';
+import * as files from './files';
 import * as followups from './followups';
 import * as groups from './groups';
 import * as households from './households';
 import * as interventions from './interventions';
 import * as meetings from './meetings';
+import * as letters from './letters';
 import * as members from './members';
 import * as operators from './operators';
 import * as plans from './plans';
@@ -23,10 +32,34 @@ import * as recoveryKey from './recovery-key';
 import * as session from './session';
 import * as settings from './settings';
 import * as setup from './setup';
+import * as backup from './backup';
 
 /** Every handler, by call name; the type makes a missing or misnamed handler a compile error. */
 export const handlers: Handlers = {
   'app.status': app.status,
+  'app.about': appInfo.about,
+  'app.reportError': appInfo.reportError,
+  'dataFolder.info': dataFolder.info,
+  'dataFolder.check': dataFolder.check,
+  'dataFolder.move': dataFolder.move,
+  'audit.list': audit.list,
+  'audit.actions': audit.actions,
+  'audit.export': audit.exportCsv,
+  'audit.verify': audit.verify,
+  'privacy.settings': privacy.settings,
+  'privacy.updateSettings': privacy.updateSettings,
+  'privacy.household': privacy.household,
+  'privacy.setNotice': privacy.setNotice,
+  'privacy.exportPerson': privacyExport.exportPerson,
+  'privacy.retention': privacy.retention,
+  'privacy.anonymise': privacy.anonymise,
+  'privacy.register': privacy.register,
+  'dashboard.overview': dashboard.overview,
+  'dashboard.buildings': dashboard.buildings,
+  'dashboard.building': dashboard.building,
+  'dashboard.settings': dashboard.settings,
+  'dashboard.updateSettings': dashboard.updateSettings,
+  'files.deliver': files.deliver,
   'activities.list': activities.list,
   'activities.get': activities.get,
   'activities.create': activities.create,
@@ -112,6 +145,14 @@ export const handlers: Handlers = {
   'risk.recompute': risk.recompute,
   'risk.settings': risk.settings,
   'risk.updateSettings': risk.updateSettings,
+  'letters.templates': letters.templates,
+  'letters.template': letters.template,
+  'letters.saveTemplate': letters.saveTemplate,
+  'letters.letterhead': letters.letterhead,
+  'letters.updateLetterhead': letters.updateLetterhead,
+  'letters.preview': letters.preview,
+  'letters.issue': letters.issue,
+  'letters.register': letters.register,
   'meetings.list': meetings.list,
   'meetings.get': meetings.get,
   'meetings.create': meetings.create,
@@ -120,4 +161,15 @@ export const handlers: Handlers = {
   'meetings.setCases': meetings.setCases,
   'meetings.saveCase': meetings.saveCase,
   'meetings.addAction': meetings.addAction,
+  'exports.preview': exportsToComune.preview,
+  'exports.create': exportsToComune.create,
+  'exports.register': exportsToComune.register,
+  'backup.list': backup.list,
+  'backup.create': backup.create,
+  'backup.restore': backup.restore,
+  'backup.settings': backup.settings,
+  'backup.updateSettings': backup.updateSettings,
+  'backup.damaged': backup.damaged,
+  'backup.restoreDamaged': backup.restoreDamaged,
+  'backup.leaveDamaged': backup.leaveDamaged,
 };

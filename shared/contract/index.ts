@@ -21,6 +21,13 @@ import * as ah from './arrears-household';
 import * as pl from './plans';
 import * as rk from './risk';
 import { communityCalls } from './community';
+import { backupCalls } from './backup';
+import { exportCalls } from './exports';
+import { dashboardCalls } from './dashboard';
+import { privacyCalls } from './privacy';
+import { filesCalls } from './files';
+import { lettersCalls } from './letters';
+import { dataFolderCalls } from './data-folder';
 import * as cw from './casework';
 import { idSchema } from './common';
 import * as rg from './registry';
@@ -36,7 +43,13 @@ export * from './arrears-household';
 export * from './plans';
 export * from './risk';
 export * from './community';
+export * from './backup';
+export * from './dashboard';
 export * from './meetings';
+export * from './exports';
+export * from './privacy';
+export * from './letters';
+export * from './data-folder';
 
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
@@ -57,6 +70,13 @@ function call<I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): Cal
 /** Every call the renderer can make, by `feature.verb`. */
 export const contract = {
   ...communityCalls,
+  ...backupCalls,
+  ...exportCalls,
+  ...dashboardCalls,
+  ...privacyCalls,
+  ...filesCalls,
+  ...lettersCalls,
+  ...dataFolderCalls,
   'app.status': call({
     input: empty,
     output: appStatusOutput,

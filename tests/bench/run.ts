@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createAppCore, type AppCore } from '../../electron/core/app-core';
 import { silentLogger } from '../../electron/core/logger';
+import { ChromiumShell } from '../../electron/web/chromium-shell';
 import { openDatabase } from '../../db/connection';
 import { DEFAULT_KDF, deriveKey, KeyRing } from '../../db/keyring';
 import { dataPaths } from '../../db/paths';
@@ -12,7 +13,12 @@ import { measure, printTable, type BenchResult } from './harness';
 import { arrearsImportBench, benchUnitCodes } from './arrears';
 import { benchStatementCount, riskBench } from './risk';
 import { meetingsBench } from './meetings';
+import { backupBench } from './backup';
 import { communityBench } from './community';
+import { dashboardBench } from './dashboard';
+import { exportsBench } from './exports';
+import { lettersBench } from './letters';
+import { privacyBench } from './privacy';
 
 /**
  * `npm run bench` (add `-- --json` for one JSON object). The data folder
@@ -126,6 +132,11 @@ function inputs(key: Buffer) {
         tutorId,
       ),
       unitCodes: benchUnitCodes(db),
+      // People with the longest histories, for the art. 15 export.
+      people: ids(
+        `SELECT m.id FROM members m JOIN interventions i ON i.household_id = m.household_id
+          GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 20`,
+      ),
       statementCount: benchStatementCount(db),
     };
   } finally {
@@ -245,7 +256,9 @@ async function main(): Promise<void> {
     );
   }
 
-  const core = createAppCore({ dataDir, log: silentLogger });
+  // Chromium prints PDFs as in the web shell (launched only by the groups that print).
+  const shell = new ChromiumShell();
+  const core = createAppCore({ dataDir, log: silentLogger, shell });
   try {
     await signIn(core, ADMIN);
     if (wants('core')) {
@@ -271,6 +284,17 @@ async function main(): Promise<void> {
     }
     if (wants('meetings')) results.push(...(await meetingsBench(core, () => signIn(core, COORDINATOR))));
     if (wants('community')) results.push(...(await communityBench(core, () => signIn(core, COORDINATOR))));
+    if (wants('dashboard')) {
+      results.push(
+        ...(await dashboardBench(core, (who) => signIn(core, who === 'tutor' ? TUTOR : COORDINATOR))),
+      );
+    }
+    if (wants('exports')) results.push(...(await exportsBench(core, () => signIn(core, COORDINATOR))));
+    if (wants('letters')) results.push(...(await lettersBench(core, () => signIn(core, COORDINATOR))));
+    if (wants('backup')) results.push(...(await backupBench(core, () => signIn(core, ADMIN))));
+    if (wants('privacy')) {
+      results.push(...(await privacyBench(core, () => signIn(core, COORDINATOR), data.people)));
+    }
   } finally {
     core.close();
   }

@@ -6,6 +6,7 @@ import { dataPaths } from '../../db/paths';
 import { Dispatcher } from '../../electron/core/dispatcher';
 import type { Handlers } from '../../electron/core/context';
 import type { LogMeta, Logger } from '../../electron/core/logger';
+import { noShell } from '../../electron/core/shell';
 import { Vault } from '../../electron/core/vault';
 import { handlers } from '../../electron/handlers';
 import {
@@ -316,9 +317,19 @@ describe('roles', () => {
 describe('a locked session', () => {
   const nonPublic = CALL_NAMES.filter((name) => contract[name].access !== 'public');
 
-  it('covers every call but status, setup, sign-in and recovery', () => {
+  it('covers every call but status, about, error reports, setup, sign-in, recovery and the damaged-database restore', () => {
     expect(CALL_NAMES.filter((name) => contract[name].access === 'public').sort()).toEqual(
-      ['app.status', 'session.login', 'session.recover', 'setup.create'].sort(),
+      [
+        'app.status',
+        'app.about',
+        'app.reportError',
+        'backup.damaged',
+        'backup.restoreDamaged',
+        'backup.leaveDamaged',
+        'session.login',
+        'session.recover',
+        'setup.create',
+      ].sort(),
     );
   });
 
@@ -389,7 +400,7 @@ describe('the dispatcher around a handler', () => {
   async function withList(list: Handlers['operators.list']) {
     const log = new RecordingLogger();
     const vault = new Vault(copyOfTemplate(), log);
-    const dispatcher = new Dispatcher({ ...handlers, 'operators.list': list }, vault, log);
+    const dispatcher = new Dispatcher({ ...handlers, 'operators.list': list }, vault, log, noShell);
     const login = await dispatcher.dispatch('session.login', ADMIN);
     expect(login.ok).toBe(true);
     return { log, vault, dispatcher };

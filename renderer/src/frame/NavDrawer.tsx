@@ -8,10 +8,14 @@ import HandshakeIcon from '@mui/icons-material/HandshakeOutlined';
 import HomeIcon from '@mui/icons-material/HomeOutlined';
 import PhoneIcon from '@mui/icons-material/PhoneInTalkOutlined';
 import EuroIcon from '@mui/icons-material/EuroOutlined';
+import FileDownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import PersonIcon from '@mui/icons-material/PersonOutline';
 import ForumIcon from '@mui/icons-material/ForumOutlined';
+import MailIcon from '@mui/icons-material/MailOutline';
 import Diversity3Icon from '@mui/icons-material/Diversity3Outlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import PolicyIcon from '@mui/icons-material/PolicyOutlined';
+import ManageSearchIcon from '@mui/icons-material/ManageSearchOutlined';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -36,8 +40,12 @@ const ICONS: Record<string, ReactNode> = {
   '/gruppi': <Diversity3Icon />,
   '/da-contattare': <PhoneIcon />,
   '/equipe': <ForumIcon />,
+  '/lettere': <MailIcon />,
   '/morosita': <EuroIcon />,
+  '/esportazioni': <FileDownloadIcon />,
   '/elenchi': <ListIcon />,
+  '/registro-accessi': <ManageSearchIcon />,
+  '/privacy': <PolicyIcon />,
   '/operatori': <GroupIcon />,
   '/impostazioni': <SettingsIcon />,
   '/profilo': <PersonIcon />,

@@ -13,6 +13,7 @@ import { HouseholdsPage } from '../pages/households/HouseholdsPage';
 import { NewHouseholdPage } from '../pages/households/NewHouseholdPage';
 import { InterventionsPage } from '../pages/interventions/InterventionsPage';
 import { ListsPage } from '../pages/lists/ListsPage';
+import { ExportsPage } from '../pages/exports/ExportsPage';
 import { ArrearsPage } from '../pages/arrears/ArrearsPage';
 import { ImportPage } from '../pages/arrears/ImportPage';
 import { RiskSettingsPage } from '../pages/arrears/RiskSettingsPage';
@@ -22,7 +23,11 @@ import { ProfilePage } from '../pages/profile/ProfilePage';
 import { MeetingPage } from '../pages/meetings/MeetingPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { MinutesPage } from '../pages/meetings/MinutesPage';
+import { LettersPage } from '../pages/letters/LettersPage';
+import { TemplatePage } from '../pages/letters/TemplatePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { AuditLogPage } from '../pages/privacy/AuditLogPage';
+import { PrivacyPage } from '../pages/privacy/PrivacyPage';
 import { FrameLayout } from './FrameLayout';
 import { RequireRole } from './RequireRole';
 
@@ -56,6 +61,8 @@ export function getRouter(): DataRouter {
         { path: 'equipe', element: <MeetingsPage /> },
         { path: 'equipe/:id', element: <MeetingPage /> },
         { path: 'equipe/:id/verbale', element: <MinutesPage /> },
+        { path: 'lettere', element: <LettersPage /> },
+        { path: 'lettere/modelli/:id', element: <TemplatePage /> },
         {
           path: 'morosita',
           element: (
@@ -81,10 +88,34 @@ export function getRouter(): DataRouter {
           ),
         },
         {
+          path: 'esportazioni',
+          element: (
+            <RequireRole role="coordinatore">
+              <ExportsPage />
+            </RequireRole>
+          ),
+        },
+        {
           path: 'elenchi',
           element: (
             <RequireRole role="coordinatore">
               <ListsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'registro-accessi',
+          element: (
+            <RequireRole role="coordinatore">
+              <AuditLogPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'privacy',
+          element: (
+            <RequireRole role="coordinatore">
+              <PrivacyPage />
             </RequireRole>
           ),
         },

@@ -6,6 +6,8 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useLatched } from '../../forms/useLatched';
 import { RecoveryKeySection } from './RecoveryKeySection';
+import { BackupSection } from './backup/BackupSection';
+import { DataFolderSection } from './DataFolderSection';
 import { SETTINGS_FORM_ID, SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -27,6 +29,8 @@ export function SettingsPage() {
           <SettingsForm initial={initial} />
           {/* Outside the form: its dialog's own form must not submit the settings too. */}
           <RecoveryKeySection />
+          <BackupSection />
+          <DataFolderSection />
         </Stack>
       ) : (
         !settings.error && <Loading label="Caricamento delle impostazioni" />
