@@ -141,7 +141,7 @@ test('a tutor records a household, its intervention and follow-up, finds it agai
   const householdUrl = page.url();
   const householdId = Number(/#\/nuclei\/(\d+)/.exec(householdUrl)?.[1]);
   expect(householdId).toBeGreaterThan(0);
-  const membersTable = page.getByRole('table', { name: 'Componenti' });
+  const membersTable = page.getByRole('table', { name: 'Componenti', exact: true });
   await expect(membersTable.getByRole('row')).toHaveCount(4);
   await expect(membersTable).toContainText('Esposito Anna');
   await expect(membersTable).toContainText('disoccupazione');
@@ -378,7 +378,7 @@ test('possible duplicates are shown before saving; referrals, follow-ups and the
   await snap(page, 'nucleo-componente');
   await member.getByRole('button', { name: 'Salva' }).click();
   await expect(page.getByText('Componente aggiunto')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Componenti' })).toContainText('Esposito Giulia');
+  await expect(page.getByRole('table', { name: 'Componenti', exact: true })).toContainText('Esposito Giulia');
 
   await page.getByRole('button', { name: 'Modifica nucleo' }).click();
   const editHousehold = page.getByRole('dialog', { name: /Modifica nucleo/ });

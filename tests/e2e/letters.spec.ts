@@ -182,3 +182,37 @@ test('letters: edit a template, issue a building batch, read the PDF back', asyn
   await snap(page, 'lettere-storia-nucleo');
   expect(consoleErrors).toEqual([]);
 });
+
+test('letters: tick two households in the list and issue a letter to them', async ({
+  page,
+  url,
+  apiCall,
+  consoleErrors,
+}) => {
+  test.setTimeout(240_000);
+  await setupViaApi(apiCall);
+  await buildingViaApi(apiCall);
+  await page.goto(url);
+  await expect(homeHeading(page, ADMIN.fullName)).toBeVisible();
+
+  await navigation(page).getByRole('link', { name: 'Nuclei' }).click();
+  const grid = page.getByRole('grid', { name: 'Nuclei familiari' });
+  const rowOf = (name: string) => grid.getByRole('row').filter({ hasText: name });
+  // Ticking a row chooses it and does not open it.
+  await rowOf('Bălănescu').getByRole('checkbox').check();
+  await rowOf('Al-Sayed').getByRole('checkbox').check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nuclei familiari' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lettera a 2 nuclei scelti' }).click();
+
+  const dialog = page.getByRole('dialog', { name: /^Lettere a:/ });
+  await dialog.getByRole('combobox', { name: 'Modello di lettera' }).click();
+  await page.getByRole('option', { name: 'Comunicazione generica' }).click();
+  await dialog.getByRole('button', { name: 'Anteprima' }).click();
+  await expect(dialog.getByText(/^2 nuclei/)).toBeVisible({ timeout: SAVED });
+  const preview = dialog.locator('iframe[title="Anteprima delle prime lettere"]');
+  await expect(preview).toHaveAttribute('srcdoc', /Ioana Bălănescu/);
+  await expect(preview).toHaveAttribute('srcdoc', /Ahmed Al-Sayed/);
+  await expect(preview).not.toHaveAttribute('srcdoc', /Galli/);
+  await snap(page, 'lettere-scelta-nuclei');
+  expect(consoleErrors).toEqual([]);
+});

@@ -4,6 +4,7 @@ import {
   DataGrid,
   type GridColDef,
   type GridPaginationModel,
+  type GridRowSelectionModel,
   type GridSortModel,
   type GridValidRowModel,
 } from '@mui/x-data-grid';
@@ -43,6 +44,8 @@ interface Props<R extends GridValidRowModel & { id: number | string }, F extends
   /** Shown when there are no rows: what the list will hold, and the action that fills it. */
   emptyText: ReactNode;
   ariaLabel: string;
+  /** Tick boxes on each row; the ticked ids stay ticked across pages. */
+  selection?: { ids: readonly number[]; onChange: (ids: number[]) => void };
 }
 
 const EmptyText = createContext<ReactNode>(null);
@@ -86,6 +89,7 @@ export function ServerGrid<R extends GridValidRowModel & { id: number | string }
   onRowOpen,
   emptyText,
   ariaLabel,
+  selection,
 }: Props<R, F>) {
   // While the next page loads, keep showing the last one (and its total), so
   // the pager does not jump back to the first page.
@@ -156,7 +160,31 @@ export function ServerGrid<R extends GridValidRowModel & { id: number | string }
         disableColumnFilter
         disableColumnMenu
         disableRowSelectionOnClick
-        onRowClick={onRowOpen ? (params) => onRowOpen(params.row as R) : undefined}
+        {...(selection
+          ? {
+              checkboxSelection: true,
+              keepNonExistentRowsSelected: true,
+              rowSelectionModel: { type: 'include', ids: new Set(selection.ids) },
+              onRowSelectionModelChange: (model: GridRowSelectionModel) => {
+                // "Select all" may answer "every row but these": the rows shown are all the grid knows.
+                const ids =
+                  model.type === 'include'
+                    ? [...model.ids]
+                    : shown.rows.map((row) => row.id).filter((id) => !model.ids.has(id));
+                selection.onChange(ids.map(Number));
+              },
+            }
+          : {})}
+        onRowClick={
+          onRowOpen
+            ? (params, event) => {
+                // With tick boxes, a click on the box ticks the row and does not open it.
+                if (event.target instanceof Element && event.target.closest('.MuiDataGrid-cellCheckbox'))
+                  return;
+                onRowOpen(params.row as R);
+              }
+            : undefined
+        }
         onCellKeyDown={
           onRowOpen
             ? (params, event) => {

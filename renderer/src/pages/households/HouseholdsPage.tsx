@@ -1,4 +1,5 @@
 import AddIcon from '@mui/icons-material/GroupAddOutlined';
+import MailIcon from '@mui/icons-material/MailOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -11,6 +12,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { HOUSEHOLD_STATUSES, householdStatusSchema, riskBandSchema } from '../../../../shared/contract';
 import { RISK_BAND_LABELS } from '../../../../shared/risk/score';
@@ -21,6 +23,7 @@ import { ServerGrid, useGridQuery } from '../../components/ServerGrid';
 import { HOUSEHOLD_STATUS_LABELS } from '../../registry/labels';
 import { useBuildingOptions } from '../../registry/useLists';
 import { useDebounced } from '../buildings/useDebounced';
+import { IssueLettersDialog } from '../letters/IssueLettersDialog';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SORT_FIELDS, type HouseholdSortField } from './householdColumns';
 
 function idParam(value: string | null): number | null {
@@ -33,6 +36,9 @@ export function HouseholdsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const buildings = useBuildingOptions();
+  // Households ticked for a letter; they stay ticked across pages and filters.
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [lettersOpen, setLettersOpen] = useState(false);
 
   const text = params.get('q') ?? '';
   const parsedStatus = householdStatusSchema.safeParse(params.get('stato'));
@@ -97,15 +103,26 @@ export function HouseholdsPage() {
     </Stack>
   );
   const selectedBuilding = buildings.buildings.find((building) => building.id === buildingId) ?? null;
+  const chosenText = chosen.length === 1 ? '1 nucleo scelto' : `${chosen.length} nuclei scelti`;
 
   return (
     <>
       <PageHeader
         title="Nuclei familiari"
         action={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={add}>
-            Aggiungi nucleo
-          </Button>
+          <Stack direction="row" spacing={1}>
+            {chosen.length > 0 && (
+              <>
+                <Button onClick={() => setChosen([])}>Togli la scelta</Button>
+                <Button variant="outlined" startIcon={<MailIcon />} onClick={() => setLettersOpen(true)}>
+                  Lettera a {chosenText}
+                </Button>
+              </>
+            )}
+            <Button variant="contained" startIcon={<AddIcon />} onClick={add}>
+              Aggiungi nucleo
+            </Button>
+          </Stack>
         }
       />
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
@@ -192,6 +209,13 @@ export function HouseholdsPage() {
         onChange={setGrid}
         onRowOpen={(row) => void navigate(`/nuclei/${row.id}`)}
         emptyText={emptyText}
+        selection={{ ids: chosen, onChange: setChosen }}
+      />
+      <IssueLettersDialog
+        open={lettersOpen}
+        onClose={() => setLettersOpen(false)}
+        target={{ kind: 'households', householdIds: chosen }}
+        description={chosenText}
       />
     </>
   );

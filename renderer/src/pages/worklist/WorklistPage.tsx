@@ -1,3 +1,4 @@
+import MailIcon from '@mui/icons-material/MailOutlined';
 import UploadIcon from '@mui/icons-material/UploadFileOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,6 +14,7 @@ import { RISK_BAND_LABELS, RISK_BANDS } from '../../../../shared/risk/score';
 import { useApiQuery } from '../../api';
 import { useSession } from '../../app/SessionContext';
 import { InterventionDialog } from '../../casework/InterventionDialog';
+import { IssueLettersDialog } from '../letters/IssueLettersDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, useGridQuery } from '../../components/ServerGrid';
@@ -46,6 +48,8 @@ export function WorklistPage() {
   const [params, setParams] = useSearchParams();
   const directory = useDirectory();
   const [contact, setContact] = useState<WorklistGridRow | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [lettersOpen, setLettersOpen] = useState(false);
 
   const operatorId = coordinator ? idParam(params.get('operatore')) : null;
   const parsedBand = riskBandSchema.safeParse(params.get('fascia'));
@@ -136,6 +140,17 @@ export function WorklistPage() {
             </MenuItem>
           ))}
         </TextField>
+        <Button
+          variant="outlined"
+          startIcon={<MailIcon />}
+          disabled={selected.length === 0}
+          onClick={() => setLettersOpen(true)}
+        >
+          {selected.length === 0
+            ? 'Lettera ai nuclei scelti'
+            : `Lettera ${selected.length === 1 ? 'al nucleo scelto' : `ai ${selected.length} nuclei scelti`}`}
+        </Button>
+        {selected.length > 0 && <Button onClick={() => setSelected([])}>Togli la scelta</Button>}
       </Stack>
       <Typography color="text.secondary" sx={{ mb: 2, maxWidth: 980 }}>
         {value
@@ -159,6 +174,13 @@ export function WorklistPage() {
         onChange={setGrid}
         onRowOpen={(row) => void navigate(`/nuclei/${row.householdId}`)}
         emptyText={emptyText}
+        selection={{ ids: selected, onChange: setSelected }}
+      />
+      <IssueLettersDialog
+        open={lettersOpen}
+        onClose={() => setLettersOpen(false)}
+        target={{ kind: 'households', householdIds: selected }}
+        description={selected.length === 1 ? '1 nucleo scelto' : `${selected.length} nuclei scelti`}
       />
       <InterventionDialog
         open={contact !== null}
