@@ -166,27 +166,44 @@ function* interventionRows(db: Db, scope: ExportScope): Generator<RawCell[]> {
   }
   const operatorCodes = new Map<number, string>();
   const topicCache = new Map<string, string>();
+  // Topics are read in one pass over their primary key (within the ids the period can hold)
+  // rather than by one subquery per intervention: about a third of the export's time otherwise.
+  const params = { from: scope.from, to: scope.to, buildings: buildingsJson(scope) };
+  const idRange = prepared(
+    db.raw,
+    `SELECT min(i.id), max(i.id) FROM interventions i WHERE ${INTERVENTIONS_WHERE}`,
+  )
+    .raw(true)
+    .get(params) as [number | null, number | null];
+  const topicsOf = new Map<number, string>();
+  if (idRange[0] !== null && idRange[1] !== null) {
+    for (const [id, list] of prepared(
+      db.raw,
+      `SELECT intervention_id, group_concat(topic_id) FROM intervention_topics
+        WHERE intervention_id BETWEEN ? AND ? GROUP BY intervention_id`,
+    )
+      .raw(true)
+      .iterate(idRange[0], idRange[1]) as Iterable<[number, string]>) {
+      topicsOf.set(id, list);
+    }
+  }
   const statement = prepared(
     db.raw,
     `SELECT i.id, i.household_id, i.building_id, substr(i.occurred_at, 1, 10), i.type_id, i.channel_id, i.origin_id,
-            (SELECT group_concat(t.topic_id) FROM intervention_topics t WHERE t.intervention_id = i.id),
-            i.duration_min, i.operator_id
+            NULL, i.duration_min, i.operator_id
        FROM interventions i
       WHERE ${INTERVENTIONS_WHERE}
       ORDER BY i.occurred_at, i.id`,
   ).raw(true);
-  type Row = [number, number | null, number, string, number, number, number, string | null, number, number];
-  for (const r of statement.iterate({
-    from: scope.from,
-    to: scope.to,
-    buildings: buildingsJson(scope),
-  }) as Iterable<Row>) {
+  type Row = [number, number | null, number, string, number, number, number, null, number, number];
+  for (const r of statement.iterate(params) as Iterable<Row>) {
     let topics = '';
-    if (r[7] !== null) {
-      const cached = topicCache.get(r[7]);
+    const ids = topicsOf.get(r[0]);
+    if (ids !== undefined) {
+      const cached = topicCache.get(ids);
       if (cached === undefined) {
-        topics = r[7].split(',').map(Number).sort(byPosition).map(label).join('|');
-        topicCache.set(r[7], topics);
+        topics = ids.split(',').map(Number).sort(byPosition).map(label).join('|');
+        topicCache.set(ids, topics);
       } else topics = cached;
     }
     const building = buildings.get(r[2]);
