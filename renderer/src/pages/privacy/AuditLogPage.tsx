@@ -20,7 +20,7 @@ import { deliverFile } from '../../api/deliver';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotify } from '../../feedback/NotifyContext';
-import { actionLabel } from './actionLabels';
+import { actionLabel, recordLabel } from './actionLabels';
 import { DayField } from './DayField';
 
 /** `N-000123`, `n-123` or `123` → 123; anything else → undefined (not a code). */
@@ -176,7 +176,7 @@ export function AuditLogPage() {
               <TableCell>Operatore</TableCell>
               <TableCell>Azione</TableCell>
               <TableCell>Nucleo</TableCell>
-              <TableCell>Record</TableCell>
+              <TableCell>Riguarda</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -187,7 +187,7 @@ export function AuditLogPage() {
                 <TableCell>{row.operatorName ?? '—'}</TableCell>
                 <TableCell>{actionLabel(row.action)}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{row.householdCode ?? ''}</TableCell>
-                <TableCell>{row.recordType ? `${row.recordType} ${row.recordId ?? ''}` : ''}</TableCell>
+                <TableCell>{recordLabel(row.recordType, row.recordId)}</TableCell>
               </TableRow>
             ))}
             {list.value && list.value.rows.length === 0 && (

@@ -31,3 +31,41 @@ const LABELS: Record<string, string> = {
 export function actionLabel(action: string): string {
   return LABELS[action] ?? action;
 }
+
+const RECORD_LABELS: Record<string, string> = {
+  activity: 'Attività',
+  activity_type: 'Tipo di attività',
+  area: 'Area',
+  arrears_import: 'Importazione estratto',
+  arrears_profile: 'Profilo di importazione',
+  backup: 'Backup',
+  building: 'Caseggiato',
+  data_folder: 'Cartella dei dati',
+  export_register: 'Esportazione',
+  followup: 'Promemoria',
+  household: 'Nucleo',
+  incolpevole_cause: 'Morosità incolpevole',
+  intervention: 'Intervento',
+  keyring: 'Chiavi di accesso',
+  letter: 'Lettera',
+  letter_batch: 'Invio di lettere',
+  letter_letterhead: 'Carta intestata',
+  letter_template: 'Modello di lettera',
+  meeting: 'Riunione d’équipe',
+  member: 'Componente',
+  operator: 'Operatore',
+  plan_payment: 'Pagamento del piano',
+  referral: 'Invio ai servizi',
+  repayment_plan: 'Piano di rientro',
+  resident_group: 'Gruppo di residenti',
+  settings: 'Impostazioni',
+  settings_history: 'Impostazioni',
+  unit: 'Alloggio',
+  vocabulary: 'Elenchi',
+};
+
+/** The record an entry is about, in Italian: «Nucleo 12». */
+export function recordLabel(recordType: string | null, recordId: string | null): string {
+  if (!recordType) return '';
+  return `${RECORD_LABELS[recordType] ?? recordType} ${recordId ?? ''}`.trim();
+}
