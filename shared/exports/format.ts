@@ -98,24 +98,42 @@ export function headerText(columns: readonly ExportColumn[], rules: FormatRules)
 }
 
 /**
+ * A cell papaparse writes as it is: no line break, quote, byte order mark or delimiter
+ * inside, no space at either end (its `safe()` rule with `quotes: false`).
+ */
+const PLAIN: Record<FormatRules['delimiter'], RegExp> = {
+  ';': /^(?! )[^\r\n"\ufeff;]*(?<! )$/,
+  ',': /^(?! )[^\r\n"\ufeff,]*(?<! )$/,
+};
+
+function papaRows(rows: readonly (readonly string[])[], rules: FormatRules): string {
+  return Papa.unparse(rows as string[][], {
+    delimiter: rules.delimiter,
+    newline: rules.newline,
+    header: false,
+    quotes: false,
+    quoteChar: '"',
+    escapeChar: '"',
+    // Formula neutralisation is done per column kind above: papaparse's own would touch numbers.
+    escapeFormulae: false,
+  });
+}
+
+/**
  * Rows already formatted to text → CSV lines, each ending with the newline. Quoting per
- * RFC 4180 (papaparse quotes a cell holding the delimiter, a quote or a line break, and
- * doubles quotes inside it).
+ * RFC 4180 by papaparse (it quotes a cell holding the delimiter, a quote or a line break,
+ * and doubles quotes inside it). A row none of whose cells needs quoting is joined
+ * directly: papaparse would write it the same (a property test checks it), and on a
+ * 200,000-row export that saves about a quarter of the time.
  */
 export function encodeRows(rows: readonly (readonly string[])[], rules: FormatRules): string {
   if (rows.length === 0) return '';
-  return (
-    Papa.unparse(rows as string[][], {
-      delimiter: rules.delimiter,
-      newline: rules.newline,
-      header: false,
-      quotes: false,
-      quoteChar: '"',
-      escapeChar: '"',
-      // Formula neutralisation is done per column kind above: papaparse's own would touch numbers.
-      escapeFormulae: false,
-    }) + rules.newline
-  );
+  const plain = PLAIN[rules.delimiter];
+  const lines = new Array<string>(rows.length);
+  for (const [i, row] of rows.entries()) {
+    lines[i] = row.every((cell) => plain.test(cell)) ? row.join(rules.delimiter) : papaRows([row], rules);
+  }
+  return lines.join(rules.newline) + rules.newline;
 }
 
 /** Formats a chunk of raw rows for the given columns and encodes them. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
 import { columnTable } from '../../shared/exports/doc';
 import {
   encodeChunk,
+  encodeRows,
   formatCell,
   FORMAT_RULES,
   headerText,
@@ -163,5 +165,33 @@ describe('docs/export-formats.md', () => {
     const listed = [...doc.matchAll(/^\| [^|]+ \| `([a-z0-9_{}]+)` \|/gm)].map((m) => m[1]);
     expect(listed.length).toBeGreaterThan(0);
     for (const key of listed) expect(defined.has(key!), key).toBe(true);
+  });
+});
+
+describe('CSV encoding', () => {
+  const cell = fc.oneof(
+    fc.string(),
+    fc.constantFrom('', ' ', 'a b', ' a', 'a ', '"', 'a;b', 'a,b', '\r\n', '\ufeffx', "'=1", '12,50', '-3'),
+  );
+  it.each(Object.entries(FORMAT_RULES))('writes every row exactly as papaparse does (%s)', (_name, rules) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const expected =
+            Papa.unparse(rows, {
+              delimiter: rules.delimiter,
+              newline: rules.newline,
+              header: false,
+              quotes: false,
+              quoteChar: '"',
+              escapeChar: '"',
+              escapeFormulae: false,
+            }) + rules.newline;
+          expect(encodeRows(rows, rules)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
