@@ -303,7 +303,13 @@ describe('the chain walk', () => {
     );
     appendAudit(raw, { operatorId: 1, action: 'prova.azione', recordType: null, recordId: null });
     expect(verifyAuditChain(raw)).toMatchObject({ intact: true, rows: odd.length + 1 });
-    raw.prepare("UPDATE audit_log SET prev_hash = 'f' || substr(prev_hash, 2) WHERE id = 5").run();
+    // Flip the first hex digit, whatever it is (a fixed 'f' would change nothing one time in 16).
+    raw
+      .prepare(
+        `UPDATE audit_log SET prev_hash = (CASE WHEN substr(prev_hash, 1, 1) = 'f' THEN '0' ELSE 'f' END)
+           || substr(prev_hash, 2) WHERE id = 5`,
+      )
+      .run();
     expect(verifyAuditChain(raw)).toMatchObject({ intact: false, firstBadId: 5, reason: 'altered' });
     raw.close();
   });
