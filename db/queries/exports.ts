@@ -35,6 +35,12 @@ export interface ExportScope {
 export interface ExportSource {
   columns: ExportColumn[];
   rows: Iterable<RawCell[]>;
+  /**
+   * Per column, what turns the value a row holds (an id) into the cell's value (a code or
+   * label); undefined where the row already holds the cell's value. A decoder must answer
+   * the same for the same value: the writer calls it once per distinct value.
+   */
+  decoders?: readonly (((value: RawCell) => RawCell) | undefined)[];
 }
 
 interface BuildingInfo {
@@ -140,9 +146,15 @@ export function countConfidentialInterventions(db: Db, scope: ExportScope): numb
   );
 }
 
-function* interventionRows(db: Db, scope: ExportScope): Generator<RawCell[]> {
+/**
+ * Interventi: the rows come straight from SQLite with ids where a code or label goes, and
+ * the source's decoders turn an id into its text. The file writer caches what it wrote per
+ * value, so a label, a building code or a list of topics is looked up and encoded once per
+ * distinct id rather than once per row (200,000 rows over five years).
+ */
+function interventionSource(db: Db, scope: ExportScope): ExportSource {
   const vocab = vocabLabels(db);
-  const label = (id: number) => vocab.get(id)?.label ?? '';
+  const label = (id: RawCell) => vocab.get(id as number)?.label ?? '';
   const byPosition = (a: number, b: number) =>
     (vocab.get(a)?.position ?? 0) - (vocab.get(b)?.position ?? 0) || a - b;
   // Small tables are read once: joining them on 200,000 rows costs more than a Map lookup.
@@ -164,72 +176,48 @@ function* interventionRows(db: Db, scope: ExportScope): Generator<RawCell[]> {
       statuses: previous ? `${previous.statuses}|${r.status}` : r.status,
     });
   }
-  const operatorCodes = new Map<number, string>();
-  const topicCache = new Map<string, string>();
-  // Topics are read in one pass over their primary key (within the ids the period can hold)
-  // rather than by one subquery per intervention: about a third of the export's time otherwise.
-  const params = { from: scope.from, to: scope.to, buildings: buildingsJson(scope) };
-  const idRange = prepared(
-    db.raw,
-    `SELECT min(i.id), max(i.id) FROM interventions i WHERE ${INTERVENTIONS_WHERE}`,
-  )
-    .raw(true)
-    .get(params) as [number | null, number | null];
-  const topicsOf = new Map<number, string>();
-  if (idRange[0] !== null && idRange[1] !== null) {
-    for (const [id, list] of prepared(
-      db.raw,
-      `SELECT intervention_id, group_concat(topic_id) FROM intervention_topics
-        WHERE intervention_id BETWEEN ? AND ? GROUP BY intervention_id`,
-    )
-      .raw(true)
-      .iterate(idRange[0], idRange[1]) as Iterable<[number, string]>) {
-      topicsOf.set(id, list);
-    }
-  }
+  // A list of topic ids ("3,7") becomes its labels in the vocabulary's order.
+  const topics = (ids: RawCell) =>
+    ids === null ? '' : String(ids).split(',').map(Number).sort(byPosition).map(label).join('|');
+  // One SQL column per CSV column, in the order of INTERVENTION_COLUMNS.
   const statement = prepared(
     db.raw,
-    `SELECT i.id, i.household_id, i.building_id, substr(i.occurred_at, 1, 10), i.type_id, i.channel_id, i.origin_id,
-            NULL, i.duration_min, i.operator_id
+    `SELECT @version, i.id, i.household_id, i.building_id, i.building_id, substr(i.occurred_at, 1, 10),
+            i.type_id, i.channel_id, i.origin_id,
+            (SELECT group_concat(t.topic_id) FROM intervention_topics t WHERE t.intervention_id = i.id),
+            i.id, i.id, i.duration_min, i.operator_id
        FROM interventions i
       WHERE ${INTERVENTIONS_WHERE}
       ORDER BY i.occurred_at, i.id`,
   ).raw(true);
-  type Row = [number, number | null, number, string, number, number, number, null, number, number];
-  for (const r of statement.iterate(params) as Iterable<Row>) {
-    let topics = '';
-    const ids = topicsOf.get(r[0]);
-    if (ids !== undefined) {
-      const cached = topicCache.get(ids);
-      if (cached === undefined) {
-        topics = ids.split(',').map(Number).sort(byPosition).map(label).join('|');
-        topicCache.set(ids, topics);
-      } else topics = cached;
-    }
-    const building = buildings.get(r[2]);
-    const referral = referrals.get(r[0]);
-    let operator = operatorCodes.get(r[9]);
-    if (operator === undefined) {
-      operator = operatorCode(r[9]);
-      operatorCodes.set(r[9], operator);
-    }
-    yield [
-      EXPORT_LAYOUT_VERSION,
-      `I-${String(r[0]).padStart(7, '0')}`,
-      r[1] === null ? null : (households.get(r[1]) ?? null),
-      building?.code ?? '',
-      building?.area ?? '',
-      r[3],
-      label(r[4]),
-      label(r[5]),
-      label(r[6]),
+  return {
+    columns: presetColumns('interventi'),
+    // A generator, so that the cursor opens only when writing starts and closes with return().
+    rows: (function* () {
+      yield* statement.iterate({
+        from: scope.from,
+        to: scope.to,
+        buildings: buildingsJson(scope),
+        version: EXPORT_LAYOUT_VERSION,
+      }) as Iterable<RawCell[]>;
+    })(),
+    decoders: [
+      undefined,
+      (id) => `I-${String(id).padStart(7, '0')}`,
+      (id) => (id === null ? null : (households.get(id as number) ?? null)),
+      (id) => buildings.get(id as number)?.code ?? '',
+      (id) => buildings.get(id as number)?.area ?? '',
+      undefined,
+      label,
+      label,
+      label,
       topics,
-      referral?.services ?? null,
-      referral?.statuses ?? null,
-      r[8],
-      operator,
-    ];
-  }
+      (id) => referrals.get(id as number)?.services ?? null,
+      (id) => referrals.get(id as number)?.statuses ?? null,
+      undefined,
+      (id) => operatorCode(id as number),
+    ],
+  };
 }
 
 // ---------- where each household lived, month by month ----------
@@ -725,7 +713,7 @@ function* activityRows(db: Db, scope: ExportScope): Generator<RawCell[]> {
 export function exportSource(db: Db, preset: ExportPreset, scope: ExportScope, today: string): ExportSource {
   switch (preset) {
     case 'interventi':
-      return { columns: presetColumns('interventi'), rows: interventionRows(db, scope) };
+      return interventionSource(db, scope);
     case 'riepilogo_mensile':
       return summarySource(db, scope);
     case 'morosita':

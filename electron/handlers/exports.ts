@@ -18,7 +18,7 @@ import { getCooperative } from '../../db/queries/settings';
 import { transaction } from '../../db/sync';
 import type { CallOutput, ExportRequest } from '../../shared/contract';
 import { EXPORT_LAYOUT_VERSION, EXPORT_PRESETS, type ExportPreset } from '../../shared/exports/columns';
-import { encodeChunk, FORMAT_RULES, headerText, type RawCell } from '../../shared/exports/format';
+import { FORMAT_RULES, headerText, rowEncoder } from '../../shared/exports/format';
 import { exportFileName, resolvePeriod, type ResolvedPeriod } from '../../shared/exports/period';
 import type { Handler, HandlerContext } from '../core/context';
 import { localDate } from './agenda';
@@ -29,8 +29,12 @@ import { localDate } from './agenda';
  * anything runs. What leaves is pseudonymous codes and counts (db/queries/exports.ts).
  */
 
-/** Rows per write: small enough to keep memory flat, large enough to keep writes few. */
-const CHUNK_ROWS = 2000;
+/**
+ * Characters per write: small enough that the text being built stays in the processor's
+ * cache (measured: 2,000-row writes took a fifth longer over 200,000 rows), large enough to
+ * keep writes few.
+ */
+const CHUNK_CHARS = 32 * 1024;
 const CSV_MIME = 'text/csv; charset=utf-8';
 
 interface Plan {
@@ -159,17 +163,21 @@ function writeFile(db: Db, input: ExportRequest, p: Plan, file: string, today: s
   let count = 0;
   try {
     fs.writeSync(fd, headerText(source.columns, rules), null, 'utf8');
-    let chunk: RawCell[][] = [];
+    const line = rowEncoder(source.columns, rules, source.decoders);
+    let text = '';
+    let pending = 0;
     for (let next = rows.next(); next.done !== true; next = rows.next()) {
-      chunk.push(next.value);
-      if (chunk.length === CHUNK_ROWS) {
-        fs.writeSync(fd, encodeChunk(chunk, source.columns, rules), null, 'utf8');
-        count += chunk.length;
-        chunk = [];
+      text += line(next.value);
+      pending++;
+      if (text.length >= CHUNK_CHARS) {
+        fs.writeSync(fd, text, null, 'utf8');
+        count += pending;
+        text = '';
+        pending = 0;
       }
     }
-    if (chunk.length > 0) fs.writeSync(fd, encodeChunk(chunk, source.columns, rules), null, 'utf8');
-    count += chunk.length;
+    if (pending > 0) fs.writeSync(fd, text, null, 'utf8');
+    count += pending;
   } finally {
     // Closes the SQLite cursor too when writing stopped half-way.
     rows.return?.();

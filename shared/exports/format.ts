@@ -136,19 +136,70 @@ export function encodeRows(rows: readonly (readonly string[])[], rules: FormatRu
   return lines.join(rules.newline) + rules.newline;
 }
 
+/**
+ * A column stops caching when its first this many distinct values came in fewer than twice
+ * as many rows: its values hardly repeat (one code per row), and the lookups would be waste.
+ */
+const CACHE_PROBE = 4096;
+
+/** One cell as written, quoted by papaparse when it needs quoting (see encodeRows). */
+function encodeCell(text: string, rules: FormatRules): string {
+  return PLAIN[rules.delimiter].test(text) ? text : papaRows([[text]], rules);
+}
+
+/**
+ * A function that turns one raw row into its CSV line (newline included), for a whole file.
+ * Each column formats and quotes its cell as formatCell and encodeRows would (a property
+ * test checks it), and keeps what it wrote for values it has seen: most cells of an export
+ * repeat (labels, building codes, dates, operator codes), and a Map lookup is far cheaper
+ * than formatting, testing and quoting again. Papaparse decides quoting cell by cell, so a
+ * cell quoted on its own is quoted the same inside a row. A column's decoder (an id to its
+ * label, see ExportSource) runs once per distinct value for the same reason.
+ */
+export function rowEncoder(
+  columns: readonly ExportColumn[],
+  rules: FormatRules,
+  decoders: readonly (((value: RawCell) => RawCell) | undefined)[] = [],
+): (row: readonly RawCell[]) => string {
+  const encoders = columns.map(({ kind }, i) => {
+    const decode = decoders[i];
+    const encode = (value: RawCell) =>
+      encodeCell(formatCell(decode ? decode(value) : value, kind, rules), rules);
+    const cache = new Map<RawCell, string>();
+    let lookups = 0;
+    let caching = true;
+    return (value: RawCell): string => {
+      if (!caching) return encode(value);
+      let cell = cache.get(value);
+      if (cell === undefined) {
+        cell = encode(value);
+        cache.set(value, cell);
+        // A column whose values hardly repeat (a code per row) stops caching.
+        if (cache.size === CACHE_PROBE && lookups < 2 * CACHE_PROBE) {
+          caching = false;
+          cache.clear();
+        }
+      }
+      lookups++;
+      return cell;
+    };
+  });
+  type Encode = (typeof encoders)[number];
+  const width = encoders.length;
+  const { delimiter, newline } = rules;
+  // Indexed loops: this runs once per cell of the file.
+  return (row) => {
+    let line = width > 0 ? (encoders[0] as Encode)(row[0] ?? null) : '';
+    for (let i = 1; i < width; i++) line += delimiter + (encoders[i] as Encode)(row[i] ?? null);
+    return line + newline;
+  };
+}
+
 /** Formats a chunk of raw rows for the given columns and encodes them. */
 export function encodeChunk(
   rows: readonly (readonly RawCell[])[],
   columns: readonly ExportColumn[],
   rules: FormatRules,
 ): string {
-  const kinds = columns.map((c) => c.kind);
-  const width = kinds.length;
-  const text: string[][] = [];
-  for (const row of rows) {
-    const out = new Array<string>(width);
-    for (const [i, kind] of kinds.entries()) out[i] = formatCell(row[i] ?? null, kind, rules);
-    text.push(out);
-  }
-  return encodeRows(text, rules);
+  return rows.map(rowEncoder(columns, rules)).join('');
 }

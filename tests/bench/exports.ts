@@ -8,7 +8,7 @@ const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d
 /**
  * The Interventi export for the Comune over the five years of the large data set, as a
  * coordinator through the dispatcher: every intervention read with `.iterate()`, formatted
- * and written in chunks of 2,000 rows to the outbox, hashed, registered and audited.
+ * and written in pieces of 32K characters to the outbox, hashed, registered and audited.
  * Peak memory is the process's maximum resident set (getrusage): before any export, after a
  * first one (which fills SQLite's page cache) and after the timed runs. A file held whole in
  * memory would push it up by at least the file's size (25 MiB, more as JS strings).

@@ -21,6 +21,7 @@ import {
   FORMAT_RULES,
   headerText,
   neutraliseFormula,
+  rowEncoder,
 } from '../../shared/exports/format';
 import { cooperativeSlug, exportFileName, monthsOf, resolvePeriod } from '../../shared/exports/period';
 
@@ -193,5 +194,90 @@ describe('CSV encoding', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  const kinds = ['testo', 'codice', 'elenco', 'intero', 'importo', 'percentuale', 'si_no', 'data'] as const;
+  const value = (kind: (typeof kinds)[number]) => {
+    switch (kind) {
+      case 'intero':
+      case 'importo':
+        return fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 5 }), fc.integer());
+      case 'percentuale':
+        return fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1, noNaN: true }));
+      case 'si_no':
+        return fc.oneof(fc.constant(null), fc.boolean());
+      case 'data':
+        return fc.oneof(fc.constant(null), fc.constantFrom('2025-01-31', '2026-12-02'));
+      default:
+        return fc.oneof(fc.constant(null), cell, fc.constantFrom('=1', 'ascolto', 'morosità|salute'));
+    }
+  };
+  it.each(Object.entries(FORMAT_RULES))(
+    'rowEncoder writes each row as formatCell and papaparse would, however often a value repeats (%s)',
+    (_name, rules) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 5 }).chain((columnKinds) =>
+            fc.tuple(
+              fc.constant(columnKinds),
+              // Few distinct rows, repeated: most cells come from the encoder's cache.
+              fc.array(fc.tuple(...columnKinds.map(value)), { minLength: 1, maxLength: 6 }),
+              fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+            ),
+          ),
+          ([columnKinds, distinct, picks]) => {
+            const columns: ExportColumn[] = columnKinds.map((kind, i) => ({
+              key: `c${i}`,
+              header: `C${i}`,
+              kind,
+              meaning: '',
+              example: '',
+            }));
+            const rows = picks.map((p) => distinct[p % distinct.length]!);
+            const expected = encodeRows(
+              rows.map((row) => row.map((v, i) => formatCell(v, columnKinds[i]!, rules))),
+              rules,
+            );
+            const line = rowEncoder(columns, rules);
+            expect(rows.map(line).join('')).toBe(expected);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it('rowEncoder decodes each distinct value once, and stops caching a column whose values do not repeat', () => {
+    const columns: ExportColumn[] = [
+      { key: 'codice', header: 'Codice', kind: 'codice', meaning: '', example: '' },
+      { key: 'tipo', header: 'Tipo', kind: 'testo', meaning: '', example: '' },
+    ];
+    const labels = new Map([
+      [1, 'ascolto'],
+      [2, '=formula'],
+      [3, 'a; b'],
+    ]);
+    let typeCalls = 0;
+    let codeCalls = 0;
+    const line = rowEncoder(columns, FORMAT_RULES.excel, [
+      (id) => {
+        codeCalls++;
+        return `I-${String(id).padStart(7, '0')}`;
+      },
+      (id) => {
+        typeCalls++;
+        return labels.get(id as number) ?? '';
+      },
+    ]);
+    const text: string[] = [];
+    for (let id = 1; id <= 10_000; id++) text.push(line([id, (id % 3) + 1]));
+    expect(typeCalls).toBe(3);
+    expect(codeCalls).toBe(10_000);
+    expect(text.slice(0, 3)).toEqual([
+      "I-0000001;'=formula\r\n",
+      'I-0000002;"a; b"\r\n',
+      'I-0000003;ascolto\r\n',
+    ]);
+    expect(text[9_999]).toBe("I-0010000;'=formula\r\n");
   });
 });

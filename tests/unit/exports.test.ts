@@ -120,6 +120,53 @@ describe('Interventi', () => {
     });
   });
 
+  it('writes a long export whole over many writes, in date order, with each row’s own values', async () => {
+    // 3,000 more interventions in March, copies of i1 and i3 with their own time, length
+    // and topics: about 300 KB, so the file is written in nine pieces or more.
+    const { i1, i3 } = world.interventions;
+    const expected = s.withDb((db) => {
+      db.raw
+        .prepare(
+          `WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 3000)
+           INSERT INTO interventions (occurred_at, duration_min, operator_id, household_id, building_id, type_id,
+                                      channel_id, origin_id, confidential, created_at, updated_at, created_by)
+           SELECT printf('2025-03-%02dT%02d:%02d', 1 + k % 28, 8 + k % 10, k % 60), k % 97, i.operator_id,
+                  i.household_id, i.building_id, i.type_id, i.channel_id, i.origin_id, 0, i.created_at,
+                  i.updated_at, i.created_by
+             FROM n JOIN interventions i ON i.id = CASE k % 2 WHEN 0 THEN ? ELSE ? END`,
+        )
+        .run(i1, i3);
+      db.raw
+        .prepare(
+          `INSERT INTO intervention_topics (intervention_id, topic_id)
+           SELECT i.id, t.topic_id FROM interventions i JOIN intervention_topics t ON t.intervention_id = ?
+            WHERE i.id > ? AND i.id % 3 = 0`,
+        )
+        .run(i1, Math.max(...Object.values(world.interventions)));
+      return db.raw
+        .prepare(
+          `SELECT printf('I-%07d', i.id) AS code, i.duration_min AS minutes, count(t.topic_id) AS topics
+             FROM interventions i LEFT JOIN intervention_topics t ON t.intervention_id = i.id
+            WHERE i.occurred_at BETWEEN '2025-01-01' AND '2025-03-31T~'
+            GROUP BY i.id ORDER BY i.occurred_at, i.id`,
+        )
+        .all() as { code: string; minutes: number; topics: number }[];
+    });
+    expect(expected.length).toBe(3004);
+    const { rows, text, value } = await exportFile('interventi');
+    expect(value.rows).toBe(3004);
+    expect(text.length).toBeGreaterThan(8 * 32 * 1024);
+    expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(3005);
+    expect(rows.filter((r) => r['Versione tracciato'] !== '1')).toEqual([]);
+    expect(
+      rows.map((r) => ({
+        code: r['Codice intervento'],
+        minutes: Number(r['Durata (minuti)']),
+        topics: r.Temi === '' ? 0 : r.Temi!.split('|').length,
+      })),
+    ).toEqual(expected);
+  });
+
   it('keeps only the buildings asked for', async () => {
     const value = await carla.ok('exports.preview', {
       ...request('interventi'),
