@@ -40,6 +40,7 @@ import {
   type RenderedLetter,
 } from '../../shared/letters/render';
 import type { Handler, HandlerContext } from '../core/context';
+import type { PrintOutcome } from '../core/shell';
 import { localDate } from './agenda';
 import { printLetters } from './letters-pdf';
 import { buildingFilter, requireBuilding, requireHousehold, seesAll } from './scope';
@@ -446,6 +447,7 @@ export const preview: Handler<'letters.preview'> = (input, ctx) => {
     batchProblems: p.batchProblems,
     html: letterDocument(`Anteprima: ${p.template.name}`, p.head, shown),
     shown: shown.length,
+    canPrint: ctx.shell.printDialog !== null,
   };
 };
 
@@ -484,86 +486,126 @@ export const issue: Handler<'letters.issue'> = async (input, ctx) => {
   }
   const firstProtocol = protocolOf(year, first);
   const lastProtocol = protocolOf(year, first + letters.length - 1);
-  const fileName = `lettere-${firstProtocol.replace('/', '-')}${letters.length > 1 ? `-${String(first + letters.length - 1).padStart(6, '0')}` : ''}.pdf`;
-  const out = ctx.outbox.create(me.id, fileName, 'application/pdf');
+  const title = `Lettere ${firstProtocol}`;
+  const issued = { count: letters.length, skipped, firstProtocol, lastProtocol };
+  const baseName = `lettere-${firstProtocol.replace('/', '-')}${letters.length > 1 ? `-${String(first + letters.length - 1).padStart(6, '0')}` : ''}`;
+  const record = () =>
+    recordBatch(db, {
+      p,
+      year,
+      first,
+      issuedAt,
+      operatorId: me.id,
+      letters,
+    });
+
+  if (input.output === 'stampa') {
+    const { printDialog } = ctx.shell;
+    if (printDialog === null) throw new AppError('validation', NO_PRINT_DIALOG);
+    // The document waits in the outbox (private, emptied at lock) while the dialog is open.
+    const work = ctx.outbox.create(me.id, `${baseName}.html`, 'text/html');
+    let outcome: PrintOutcome;
+    try {
+      outcome = await printDialog(
+        letterDocument(
+          title,
+          p.head,
+          letters.map((l) => l.letter),
+        ),
+        work.path,
+      );
+    } finally {
+      ctx.outbox.discard(work.id);
+    }
+    // Closing the dialog issues nothing: the numbers stay free for the next batch.
+    if (outcome === 'cancelled') return { outcome: 'cancelled' };
+    const batchId = record();
+    return { outcome: 'printed', batchId, ...issued };
+  }
+
+  const out = ctx.outbox.create(me.id, `${baseName}.pdf`, 'application/pdf');
   let pages: number;
+  let batchId: number;
   try {
     pages = await printLetters(
       ctx.shell,
       out.path,
       letters.map((l) => l.letter),
-      (chunk) => letterDocument(`Lettere ${firstProtocol}`, p.head, chunk),
+      (chunk) => letterDocument(title, p.head, chunk),
       PDF_CHUNK,
     );
-  } catch (err) {
-    ctx.outbox.discard(out.id);
-    throw err;
-  }
-
-  let batchId: number;
-  try {
-    batchId = transaction(db, () => {
-      const now = mustFindTemplate(db.raw, p.template.id);
-      if (now.current_version !== p.template.current_version)
-        throw new AppError('conflict', TEMPLATE_CHANGED);
-      if (nextProtocolNumber(db.raw, year) !== first) throw new AppError('conflict', NUMBERS_TAKEN);
-      const id = insertBatch(db.raw, {
-        templateId: p.template.id,
-        version: p.template.current_version,
-        issuedAt,
-        operatorId: me.id,
-        source: p.source,
-        buildingId: p.buildingId,
-        count: letters.length,
-        values: JSON.stringify(
-          Object.fromEntries(Object.entries(p.batchValues).filter(([k]) => p.used.includes(k))),
-        ),
-      });
-      for (const { recipient, letter, number } of letters) {
-        const letterId = insertLetter(db.raw, {
-          protocol: protocolOf(year, number),
-          year,
-          number,
-          householdId: recipient.id,
-          templateId: p.template.id,
-          version: p.template.current_version,
-          issuedAt,
-          operatorId: me.id,
-          sha256: crypto.createHash('sha256').update(letter.html, 'utf8').digest('hex'),
-          batchId: id,
-        });
-        appendAudit(db.raw, {
-          operatorId: me.id,
-          action: 'letters.letter',
-          recordType: 'letter',
-          recordId: letterId,
-        });
-      }
-      appendAudit(db.raw, {
-        operatorId: me.id,
-        action: 'letters.issue',
-        recordType: 'letter_batch',
-        recordId: id,
-      });
-      return id;
-    });
+    batchId = record();
   } catch (err) {
     ctx.outbox.discard(out.id);
     throw err;
   }
   const file = await ctx.outbox.finish(out.id);
   return {
+    outcome: 'pdf',
     batchId,
-    count: letters.length,
-    skipped,
-    firstProtocol,
-    lastProtocol,
+    ...issued,
     fileId: file.id,
     fileName: file.fileName,
     bytes: file.bytes,
     pages,
   };
 };
+
+const NO_PRINT_DIALOG =
+  'La stampa diretta si fa dall’app desktop: qui scegliere «Emetti e salva il PDF» e stampare il PDF.';
+
+/**
+ * Records a batch that was printed or saved, in one transaction: the template version and
+ * the protocol numbers the letters were rendered with are checked again, then the batch,
+ * each letter (with the SHA-256 of its HTML) and the audit entries are written.
+ */
+function recordBatch(
+  db: Db,
+  b: {
+    p: Prepared;
+    year: number;
+    first: number;
+    issuedAt: string;
+    operatorId: number;
+    letters: readonly { recipient: RecipientDbRow; letter: RenderedLetter; number: number }[];
+  },
+): number {
+  const { p, year, operatorId } = b;
+  return transaction(db, () => {
+    const now = mustFindTemplate(db.raw, p.template.id);
+    if (now.current_version !== p.template.current_version) throw new AppError('conflict', TEMPLATE_CHANGED);
+    if (nextProtocolNumber(db.raw, year) !== b.first) throw new AppError('conflict', NUMBERS_TAKEN);
+    const id = insertBatch(db.raw, {
+      templateId: p.template.id,
+      version: p.template.current_version,
+      issuedAt: b.issuedAt,
+      operatorId,
+      source: p.source,
+      buildingId: p.buildingId,
+      count: b.letters.length,
+      values: JSON.stringify(
+        Object.fromEntries(Object.entries(p.batchValues).filter(([k]) => p.used.includes(k))),
+      ),
+    });
+    for (const { recipient, letter, number } of b.letters) {
+      const letterId = insertLetter(db.raw, {
+        protocol: protocolOf(year, number),
+        year,
+        number,
+        householdId: recipient.id,
+        templateId: p.template.id,
+        version: p.template.current_version,
+        issuedAt: b.issuedAt,
+        operatorId,
+        sha256: crypto.createHash('sha256').update(letter.html, 'utf8').digest('hex'),
+        batchId: id,
+      });
+      appendAudit(db.raw, { operatorId, action: 'letters.letter', recordType: 'letter', recordId: letterId });
+    }
+    appendAudit(db.raw, { operatorId, action: 'letters.issue', recordType: 'letter_batch', recordId: id });
+    return id;
+  });
+}
 
 export const register: Handler<'letters.register'> = (input, ctx) => {
   const { db, operator: me } = ctx;

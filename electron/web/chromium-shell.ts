@@ -33,6 +33,8 @@ function chromiumPath(): string | undefined {
 export class ChromiumShell implements ShellServices {
   private browser: Promise<Browser> | null = null;
   private readonly offers = new Map<string, Offer>();
+  /** A headless browser has no print dialog to show: letters are saved as a PDF here. */
+  readonly printDialog: ShellServices['printDialog'] = null;
 
   async htmlToPdf(html: string, outFile: string): Promise<{ pages: number }> {
     const browser = await this.launch();

@@ -128,6 +128,11 @@ export const lettersIssueInput = z
     expectedVersion: z.number().int().min(1),
     /** Keep the households with missing data (the letter says «dato non disponibile»). */
     includeIncomplete: z.boolean().default(false),
+    /**
+     * 'pdf': one PDF to save. 'stampa': the system print dialog (the desktop app only); the
+     * batch is recorded once the printer took it, and nothing is when the dialog is closed.
+     */
+    output: z.enum(['pdf', 'stampa']).default('pdf'),
   })
   .strict();
 
@@ -152,20 +157,32 @@ export const lettersPreviewOutput = z.object({
   /** A printable document with the first letters (protocol numbers shown as a sample). */
   html: z.string(),
   shown: z.number().int(),
+  /** The app can open the system print dialog (the desktop app; the web shell saves a PDF). */
+  canPrint: z.boolean(),
 });
 export type LettersPreview = z.infer<typeof lettersPreviewOutput>;
 
-export const lettersIssueOutput = z.object({
+const issuedFields = {
   batchId: idSchema,
   count: z.number().int(),
   skipped: z.number().int(),
   firstProtocol: z.string(),
   lastProtocol: z.string(),
-  fileId: z.string(),
-  fileName: z.string(),
-  bytes: z.number().int(),
-  pages: z.number().int(),
-});
+};
+
+export const lettersIssueOutput = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('pdf'),
+    ...issuedFields,
+    fileId: z.string(),
+    fileName: z.string(),
+    bytes: z.number().int(),
+    pages: z.number().int(),
+  }),
+  z.object({ outcome: z.literal('printed'), ...issuedFields }),
+  /** The print dialog was closed: no letter issued, no number taken. */
+  z.object({ outcome: z.literal('cancelled') }),
+]);
 
 export const letterRowSchema = z.object({
   id: idSchema,
@@ -251,7 +268,7 @@ export const lettersCalls = {
     access: 'operatore',
     writes: true,
     description:
-      'Emette le lettere: numero di protocollo, registro e storia del nucleo, poi un unico PDF da salvare o stampare.',
+      'Emette le lettere: numero di protocollo, registro e storia del nucleo; un unico PDF da salvare, oppure la stampa con la finestra di stampa del sistema.',
   }),
   'letters.register': call({
     input: lettersRegisterInput,

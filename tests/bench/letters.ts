@@ -112,6 +112,7 @@ export async function lettersBench(
       { target_ms: 6000, runs: 5, warmup: 1 },
       async () => {
         const out = await call('letters.issue', input);
+        if (out.outcome !== 'pdf') throw new Error(`letters.issue answered ${out.outcome}, not a PDF`);
         pages = out.pages;
         bytes = out.bytes;
       },

@@ -39,9 +39,8 @@ export interface TestApp {
   ok<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
 }
 
-export function startApp(dir = tempDir(), clock?: () => number): TestApp {
-  // The web shell's services: Chromium prints PDFs (launched only when a test prints).
-  const shell = new ChromiumShell();
+export function startApp(dir = tempDir(), clock?: () => number, shell = new ChromiumShell()): TestApp {
+  // The web shell's services by default: Chromium prints PDFs (launched only when a test prints).
   const core = createAppCore({ dataDir: dir, log: silentLogger, shell, ...(clock ? { clock } : {}) });
   cores.push(core);
   const call = <N extends CallName>(name: N, input: CallInput<N>) =>
@@ -60,8 +59,11 @@ export function startApp(dir = tempDir(), clock?: () => number): TestApp {
 }
 
 /** A configured app with its administrator signed in; returns the recovery key too. */
-export async function setUpApp(dir?: string): Promise<TestApp & { recoveryKey: string }> {
-  const app = startApp(dir);
+export async function setUpApp(
+  dir?: string,
+  shell?: ChromiumShell,
+): Promise<TestApp & { recoveryKey: string }> {
+  const app = startApp(dir, undefined, shell);
   const { recoveryKey } = await app.ok('setup.create', { cooperative: COOPERATIVE, admin: ADMIN });
   return { ...app, recoveryKey };
 }

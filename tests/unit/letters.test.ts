@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
-import type { ApiResult } from '../../shared/contract';
+import type { ApiResult, CallInput } from '../../shared/contract';
 import { doc, p } from '../../shared/letters/body';
+import { AppError } from '../../db/errors';
+import type { PrintOutcome } from '../../electron/core/shell';
 import { ChromiumShell } from '../../electron/web/chromium-shell';
 import { printLetters } from '../../electron/handlers/letters-pdf';
 import { letterDocument, renderLetter } from '../../shared/letters/render';
@@ -110,18 +112,25 @@ describe('letter templates', () => {
   });
 });
 
+/** Issues as a PDF (the default output) and narrows the answer to it. */
+async function issuePdf(app: TestApp, input: CallInput<'letters.issue'>) {
+  const out = await app.ok('letters.issue', input);
+  if (out.outcome !== 'pdf') throw new Error(`expected a PDF, got ${out.outcome}`);
+  return out;
+}
+
 describe('issuing letters', () => {
   it('numbers two batches one after another without gaps or repeats, audits each letter and the batch', async () => {
     const app = await setUpApp();
     const { building, households } = await world(app, 5);
     const t = await templateId(app, 'Orari e contatti del tutor e dello sportello');
-    const first = await app.ok('letters.issue', {
+    const first = await issuePdf(app, {
       templateId: t.id,
       expectedVersion: 1,
       target: { kind: 'building', buildingId: building.id, staircases: [] },
     });
     expect(first.count).toBe(5);
-    const second = await app.ok('letters.issue', {
+    const second = await issuePdf(app, {
       templateId: t.id,
       expectedVersion: 1,
       target: { kind: 'households', householdIds: [households[1]!.id, households[3]!.id] },
@@ -164,7 +173,7 @@ describe('issuing letters', () => {
       { firstName: '<b>x</b>', surname: '{{data.oggi}}' },
     ]);
     const t = await templateId(app, 'Orari e contatti del tutor e dello sportello');
-    const issued = await app.ok('letters.issue', {
+    const issued = await issuePdf(app, {
       templateId: t.id,
       expectedVersion: 1,
       target: { kind: 'building', buildingId: building.id, staircases: ['A'] },
@@ -208,7 +217,7 @@ describe('issuing letters', () => {
     ]);
     const refused = await app.call('letters.issue', { templateId: t.id, expectedVersion: 1, target });
     expect(errorOf(refused).kind).toBe('validation');
-    const kept = await app.ok('letters.issue', {
+    const kept = await issuePdf(app, {
       templateId: t.id,
       expectedVersion: 1,
       target,
@@ -338,5 +347,142 @@ describe('printing in chunks', () => {
     } finally {
       await shell.close();
     }
+  });
+});
+
+/**
+ * The web shell with a printer attached in place of the operating system's print dialog:
+ * it answers as the user would (print, close the dialog, or a printer that fails), and
+ * what it "prints" goes through Chromium to a PDF the test can read.
+ */
+class DialogPrinter extends ChromiumShell {
+  readonly printed: { html: string; workFile: string; workFileExisted: boolean; pdf: string }[] = [];
+  constructor(private readonly answer: PrintOutcome | 'fails') {
+    super();
+  }
+  override readonly printDialog = async (html: string, workFile: string): Promise<PrintOutcome> => {
+    if (this.answer === 'fails') throw new AppError('internal', 'La stampa non è riuscita.');
+    const workFileExisted = fs.existsSync(workFile);
+    if (this.answer === 'cancelled') return 'cancelled';
+    const pdf = `${workFile}.pdf`;
+    await this.htmlToPdf(html, pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    fs.rmSync(pdf);
+    this.printed.push({ html, workFile, workFileExisted, pdf: text });
+    return 'printed';
+  };
+}
+
+describe('printing through the system print dialog', () => {
+  const tutorHours = 'Orari e contatti del tutor e dello sportello';
+
+  async function counts(app: TestApp) {
+    const db = await readDb(app);
+    try {
+      const n = (sql: string) => (db.raw.prepare(sql).get() as { n: number }).n;
+      return {
+        letters: n('SELECT count(*) AS n FROM letters'),
+        batches: n('SELECT count(*) AS n FROM letter_batches'),
+        audited: n("SELECT count(*) AS n FROM audit_log WHERE action IN ('letters.issue', 'letters.letter')"),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('prints the batch and records it once the printer took it', async () => {
+    const printer = new DialogPrinter('printed');
+    const app = await setUpApp(undefined, printer);
+    const { building } = await world(app, 3, [{ firstName: 'Ștefan', surname: 'Țăranu' }]);
+    const t = await templateId(app, tutorHours);
+    const target = { kind: 'building' as const, buildingId: building.id, staircases: [] };
+    expect((await app.ok('letters.preview', { templateId: t.id, target })).canPrint).toBe(true);
+
+    const out = await app.ok('letters.issue', {
+      templateId: t.id,
+      expectedVersion: 1,
+      target,
+      output: 'stampa',
+    });
+    if (out.outcome !== 'printed') throw new Error(`expected printed, got ${out.outcome}`);
+    const year = new Date().getFullYear();
+    expect(out).toMatchObject({
+      count: 3,
+      skipped: 0,
+      firstProtocol: `${year}/000001`,
+      lastProtocol: `${year}/000003`,
+    });
+    // One document with every letter, written to the outbox while the dialog was open, then removed.
+    expect(printer.printed).toHaveLength(1);
+    const [job] = printer.printed;
+    expect(job!.workFileExisted).toBe(true);
+    expect(path.dirname(job!.workFile)).toBe(path.join(app.dir, 'outbox'));
+    expect(fs.existsSync(job!.workFile)).toBe(false);
+    const pages = job!.pdf.split('\f').filter((page) => page.trim() !== '');
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain('Ștefan Țăranu');
+    expect(pages[0]).toContain('Via Roma 10');
+    expect(pages[0]).toContain(`${year}/000001`);
+    expect(pages[2]).toContain(`${year}/000003`);
+    expect(await counts(app)).toEqual({ letters: 3, batches: 1, audited: 4 });
+
+    // The register holds one SHA-256 per letter, each different (the protocol number differs).
+    const db = await readDb(app);
+    const hashes = db.raw.prepare('SELECT sha256 FROM letters ORDER BY number').pluck().all() as string[];
+    db.close();
+    for (const hash of hashes) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(hashes).size).toBe(3);
+  });
+
+  it('issues nothing when the dialog is closed, and the numbers stay free', async () => {
+    const printer = new DialogPrinter('cancelled');
+    const app = await setUpApp(undefined, printer);
+    const { building } = await world(app, 2);
+    const t = await templateId(app, tutorHours);
+    const target = { kind: 'building' as const, buildingId: building.id, staircases: [] };
+    const out = await app.ok('letters.issue', {
+      templateId: t.id,
+      expectedVersion: 1,
+      target,
+      output: 'stampa',
+    });
+    expect(out).toEqual({ outcome: 'cancelled' });
+    expect(await counts(app)).toEqual({ letters: 0, batches: 0, audited: 0 });
+    expect(fs.readdirSync(path.join(app.dir, 'outbox'))).toEqual([]);
+    const pdf = await issuePdf(app, { templateId: t.id, expectedVersion: 1, target });
+    expect(pdf.firstProtocol).toBe(`${new Date().getFullYear()}/000001`);
+  });
+
+  it('records nothing when the printer fails, and says so in Italian', async () => {
+    const app = await setUpApp(undefined, new DialogPrinter('fails'));
+    const { building } = await world(app, 2);
+    const t = await templateId(app, tutorHours);
+    const result = await app.call('letters.issue', {
+      templateId: t.id,
+      expectedVersion: 1,
+      target: { kind: 'building', buildingId: building.id, staircases: [] },
+      output: 'stampa',
+    });
+    expect(errorOf(result).message).toBe('La stampa non è riuscita.');
+    expect(await counts(app)).toEqual({ letters: 0, batches: 0, audited: 0 });
+    expect(fs.readdirSync(path.join(app.dir, 'outbox'))).toEqual([]);
+  });
+
+  it('the web shell has no print dialog: it says to save the PDF, and records nothing', async () => {
+    const app = await setUpApp();
+    const { building } = await world(app, 1);
+    const t = await templateId(app, tutorHours);
+    const target = { kind: 'building' as const, buildingId: building.id, staircases: [] };
+    expect((await app.ok('letters.preview', { templateId: t.id, target })).canPrint).toBe(false);
+    const result = await app.call('letters.issue', {
+      templateId: t.id,
+      expectedVersion: 1,
+      target,
+      output: 'stampa',
+    });
+    const error = errorOf(result);
+    expect(error.kind).toBe('validation');
+    expect(error.message).toContain('salva il PDF');
+    expect(await counts(app)).toEqual({ letters: 0, batches: 0, audited: 0 });
   });
 });

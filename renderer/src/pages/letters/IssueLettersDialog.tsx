@@ -34,7 +34,14 @@ interface Props {
   staircases?: string[];
 }
 
-/** «Lettere»: choose a template, preview the first letters with the warnings, then issue and save the PDF. */
+type Issued = Exclude<CallOutput<'letters.issue'>, { outcome: 'cancelled' }>;
+
+const lettersLabel = (n: number) => `${n} ${n === 1 ? 'lettera' : 'lettere'}`;
+
+/**
+ * «Lettere»: choose a template, preview the first letters with the warnings, then issue them
+ * and save the PDF or, in the desktop app, print them through the system print dialog.
+ */
 export function IssueLettersDialog({ open, ...rest }: Props) {
   return open ? <IssueForm {...rest} /> : null;
 }
@@ -52,7 +59,8 @@ function IssueForm({ onClose, target, description, staircases = [] }: Omit<Props
   const [includeIncomplete, setIncludeIncomplete] = useState(false);
   const [preview, setPreview] = useState<CallOutput<'letters.preview'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [issued, setIssued] = useState<CallOutput<'letters.issue'> | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const detail = useApiQuery('letters.template', { id: templateId === '' ? 0 : templateId });
   const needsMeeting = useMemo(() => {
@@ -88,18 +96,28 @@ function IssueForm({ onClose, target, description, staircases = [] }: Omit<Props
     setPreview(result.value);
   };
 
-  const runIssue = async () => {
+  const runIssue = async (output: 'pdf' | 'stampa') => {
     const value = input();
     if (!value || !preview) return;
     setMessage(null);
-    const result = await issue.run({ ...value, expectedVersion: preview.version, includeIncomplete });
+    setNotice(null);
+    const result = await issue.run({ ...value, expectedVersion: preview.version, includeIncomplete, output });
     if (!result.ok) {
       setMessage(result.error.message);
       return;
     }
-    setIssued(result.value);
-    notify(`Lettere emesse: ${result.value.count}`);
-    await save(result.value.fileId);
+    const outcome = result.value;
+    if (outcome.outcome === 'cancelled') {
+      setNotice('Stampa annullata: nessuna lettera è stata emessa e i numeri di protocollo restano liberi.');
+      return;
+    }
+    setIssued(outcome);
+    if (outcome.outcome === 'printed') {
+      notify(`Lettere stampate: ${outcome.count}`);
+      return;
+    }
+    notify(`Lettere emesse: ${outcome.count}`);
+    await save(outcome.fileId);
   };
 
   const save = async (fileId: string) => {
@@ -120,11 +138,14 @@ function IssueForm({ onClose, target, description, staircases = [] }: Omit<Props
       <DialogContent dividers>
         <Stack spacing={2}>
           {message && <Alert severity="error">{message}</Alert>}
+          {notice && <Alert severity="info">{notice}</Alert>}
           {issued ? (
             <Alert severity="success">
-              Emesse {issued.count} lettere, protocollo {issued.firstProtocol}
-              {issued.count > 1 && ` – ${issued.lastProtocol}`} ({issued.pages} pagine). Sono nella storia di
-              ogni nucleo e nel registro delle lettere.
+              {issued.outcome === 'printed' ? 'Stampate' : 'Emesse'} {issued.count} lettere, protocollo{' '}
+              {issued.firstProtocol}
+              {issued.count > 1 && ` – ${issued.lastProtocol}`}
+              {issued.outcome === 'pdf' && ` (${issued.pages} pagine)`}. Sono nella storia di ogni nucleo e
+              nel registro delle lettere.
               {issued.skipped > 0 &&
                 ` ${issued.skipped} nuclei con dati mancanti non hanno ricevuto la lettera.`}
             </Alert>
@@ -240,9 +261,11 @@ function IssueForm({ onClose, target, description, staircases = [] }: Omit<Props
       <DialogActions>
         <Button onClick={onClose}>{issued ? 'Chiudi' : 'Annulla'}</Button>
         {issued ? (
-          <Button variant="contained" onClick={() => void save(issued.fileId)}>
-            Salva di nuovo il PDF
-          </Button>
+          issued.outcome === 'pdf' && (
+            <Button variant="contained" onClick={() => void save(issued.fileId)}>
+              Salva di nuovo il PDF
+            </Button>
+          )
         ) : (
           <>
             <Button
@@ -253,15 +276,26 @@ function IssueForm({ onClose, target, description, staircases = [] }: Omit<Props
               {preview ? 'Aggiorna anteprima' : 'Anteprima'}
             </Button>
             {preview && (
-              <Button
-                variant="contained"
-                onClick={() => void runIssue()}
-                disabled={issue.isPending || toIssue === 0 || preview.batchProblems.length > 0}
-              >
-                {issue.isPending
-                  ? 'Stampa in corso…'
-                  : `Emetti ${toIssue} ${toIssue === 1 ? 'lettera' : 'lettere'} e salva il PDF`}
-              </Button>
+              <>
+                <Button
+                  variant={preview.canPrint ? 'outlined' : 'contained'}
+                  onClick={() => void runIssue('pdf')}
+                  disabled={issue.isPending || toIssue === 0 || preview.batchProblems.length > 0}
+                >
+                  {issue.isPending
+                    ? 'Preparazione in corso…'
+                    : `Emetti ${lettersLabel(toIssue)} e salva il PDF`}
+                </Button>
+                {preview.canPrint && (
+                  <Button
+                    variant="contained"
+                    onClick={() => void runIssue('stampa')}
+                    disabled={issue.isPending || toIssue === 0 || preview.batchProblems.length > 0}
+                  >
+                    {`Emetti ${lettersLabel(toIssue)} e stampa`}
+                  </Button>
+                )}
+              </>
             )}
           </>
         )}
