@@ -178,5 +178,39 @@ test('the office exports the monthly summary of a quarter and gets the file the 
   await expect(register.getByText(fileName)).toBeVisible();
   await expect(register.getByRole('cell', { name: '1º trimestre 2025' })).toBeVisible();
   await snap(page, 'esportazioni-registro');
+
+  // The same quarter's interventions: one row each, codes and labels, no notes or names.
+  await page.getByRole('radio', { name: 'Interventi', exact: true }).check();
+  await page.getByRole('button', { name: 'Mostra il riepilogo' }).click();
+  await expect(summary.getByTestId('export-file-name')).toHaveText(
+    'cortile_interventi_2025-T1_cooperativa-sociale-il-cortile.csv',
+  );
+  const [interventions] = await Promise.all([
+    page.waitForEvent('download'),
+    summary.getByRole('button', { name: 'Salva il file' }).click(),
+  ]);
+  const interventionBytes = fs.readFileSync(await interventions.path());
+  const rows = Papa.parse<Record<string, string>>(interventionBytes.toString('utf8').slice(1), {
+    header: true,
+    delimiter: ';',
+    skipEmptyLines: true,
+  });
+  expect(rows.errors).toEqual([]);
+  expect(
+    rows.data.map((r) => [r['Codice caseggiato'], r.Data, r.Tipo, r.Temi, r['Durata (minuti)']]),
+  ).toEqual([
+    ['CR-0101', '14/01/2025', 'ascolto', 'morosità', '30'],
+    ['CR-0101', '28/01/2025', 'ascolto', 'morosità', '30'],
+    ['CR-0102', '05/02/2025', 'ascolto', 'morosità', '30'],
+  ]);
+  expect(rows.data[0]!['Codice nucleo']).toBe(rows.data[1]!['Codice nucleo']);
+  expect(rows.data[0]!['Codice nucleo']).toMatch(/^N-\d+$/);
+  for (const secret of ['Ferrari', 'Galli', 'Anna', 'salute', 'Verdi', 'Colloquio']) {
+    expect(interventionBytes.includes(Buffer.from(secret)), secret).toBe(false);
+  }
+  await expect(
+    register.getByText('cortile_interventi_2025-T1_cooperativa-sociale-il-cortile.csv'),
+  ).toBeVisible();
+  await snap(page, 'esportazioni-interventi');
   expect(consoleErrors).toEqual([]);
 });

@@ -224,3 +224,81 @@ test('letters: tick two households in the list and issue a letter to them', asyn
   await snap(page, 'lettere-scelta-nuclei');
   expect(appErrors(consoleErrors)).toEqual([]);
 });
+
+/*
+ * The desktop app's print button. The web shell has no system print dialog, so the answers
+ * of the desktop shell are played through the browser: the preview says printing is
+ * available, the first «stampa» comes back as a closed dialog, the second is issued by the
+ * server (as a PDF) and comes back as printed. What is checked is the dialog: its buttons,
+ * what it says after a closed dialog and after printing, and that a closed dialog took no
+ * protocol number. The server side of printing is tested in tests/unit/letters.test.ts.
+ */
+test('letters: in the desktop app the dialog prints, and a closed print dialog issues nothing', async ({
+  page,
+  url,
+  apiCall,
+  consoleErrors,
+}) => {
+  test.setTimeout(240_000);
+  await setupViaApi(apiCall);
+  const { building } = await buildingViaApi(apiCall);
+  ok(
+    await apiCall('letters.updateLetterhead', {
+      name: 'Cooperativa Sociale Il Cortile',
+      address: 'Via Roma 12, 40121 Bologna',
+      phone: '051 123456',
+      email: 'info@ilcortile.it',
+      footer: '',
+      sportelloHours: 'martedì e giovedì, dalle 9 alle 12',
+    }),
+  );
+  await page.route('**/api/letters.preview', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value?: Record<string, unknown> };
+    if (body.value) body.value.canPrint = true;
+    await route.fulfill({ response, json: body });
+  });
+  let dialogAnswers = 0;
+  await page.route('**/api/letters.issue', async (route) => {
+    const input = route.request().postDataJSON() as Record<string, unknown>;
+    expect(input.output).toBe('stampa');
+    dialogAnswers += 1;
+    if (dialogAnswers === 1) {
+      await route.fulfill({ json: { ok: true, value: { outcome: 'cancelled' } } });
+      return;
+    }
+    const response = await route.fetch({ postData: JSON.stringify({ ...input, output: 'pdf' }) });
+    const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+    const { batchId, count, skipped, firstProtocol, lastProtocol } = body.value;
+    await route.fulfill({
+      response,
+      json: { ok: true, value: { outcome: 'printed', batchId, count, skipped, firstProtocol, lastProtocol } },
+    });
+  });
+
+  await page.goto(url);
+  await expect(homeHeading(page, ADMIN.fullName)).toBeVisible();
+  await page.goto(`${url}#/caseggiati/${building.id}`);
+  await page.getByRole('button', { name: 'Lettere' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Lettere a:/ });
+  await dialog.getByRole('combobox', { name: 'Modello di lettera' }).click();
+  await page.getByRole('option', { name: 'Comunicazione generica' }).click();
+  await dialog.getByRole('button', { name: 'Anteprima' }).click();
+  await expect(dialog.getByText(/^3 nuclei/)).toBeVisible({ timeout: SAVED });
+  await expect(dialog.getByRole('button', { name: 'Emetti 3 lettere e salva il PDF' })).toBeVisible();
+  await snap(page, 'lettere-stampa-pulsanti');
+
+  await dialog.getByRole('button', { name: 'Emetti 3 lettere e stampa' }).click();
+  await expect(dialog.getByText(/^Stampa annullata: nessuna lettera è stata emessa/)).toBeVisible();
+  expect(ok(await apiCall('letters.register', { householdId: null, page: 0, pageSize: 10 })).total).toBe(0);
+
+  await dialog.getByRole('button', { name: 'Emetti 3 lettere e stampa' }).click();
+  const year = new Date().getFullYear();
+  await expect(
+    dialog.getByText(`Stampate 3 lettere, protocollo ${year}/000001 – ${year}/000003.`, { exact: false }),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(dialog.getByRole('button', { name: 'Salva di nuovo il PDF' })).toHaveCount(0);
+  await snap(page, 'lettere-stampate');
+  expect(ok(await apiCall('letters.register', { householdId: null, page: 0, pageSize: 10 })).total).toBe(3);
+  expect(appErrors(consoleErrors)).toEqual([]);
+});
