@@ -16,6 +16,21 @@ interface Fixtures {
   consoleErrors: string[];
 }
 
+/** `POST /api/<name>` to one running web shell with its token, as the renderer does. */
+export function apiFor(server: Pick<RunningServer, 'baseURL' | 'token'>): ApiCall {
+  return async function apiCall<N extends CallName>(
+    name: N,
+    input: CallInput<N>,
+  ): Promise<ApiResult<CallOutput<N>>> {
+    const response = await fetch(`${server.baseURL}api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cortile-token': server.token },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as ApiResult<CallOutput<N>>;
+  };
+}
+
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern.
   server: async ({}, use) => {
@@ -36,18 +51,7 @@ export const test = base.extend<Fixtures>({
     await use(server.baseURL);
   },
   apiCall: async ({ server }, use) => {
-    async function apiCall<N extends CallName>(
-      name: N,
-      input: CallInput<N>,
-    ): Promise<ApiResult<CallOutput<N>>> {
-      const response = await fetch(`${server.baseURL}api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-cortile-token': server.token },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as ApiResult<CallOutput<N>>;
-    }
-    await use(apiCall);
+    await use(apiFor(server));
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];

@@ -11,7 +11,8 @@ export interface RunningServer {
   token: string;
   baseURL: string;
   dataDir: string;
-  stop: () => Promise<void>;
+  /** Stops the shell; the data folder is removed unless `keepData` (to start again on it). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 const READY = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/;
@@ -67,13 +68,13 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
     stderr += chunk;
   });
 
-  const stop = async () => {
+  const stop = async (options: { keepData?: boolean } = {}) => {
     if (!(await exited(child, 0))) {
       child.kill('SIGTERM');
       if (!(await exited(child, 5_000))) child.kill('SIGKILL');
       await exited(child, 5_000);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
