@@ -16,6 +16,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useNotify } from '../../feedback/NotifyContext';
+import { RowActions } from '../lists/RowActions';
 import { NameDialog } from '../lists/NameDialog';
 
 const READS = ['activities.types'] as const;
@@ -88,23 +89,13 @@ export function ActivityTypesPanel() {
                       {type.used && <Chip size="small" variant="outlined" label="In uso" />}
                     </Stack>
                   </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      onClick={() => setOpen({ kind: 'rename', type })}
-                      aria-label={`Rinomina ${type.label}`}
-                    >
-                      Rinomina
-                    </Button>
-                    <Button
-                      size="small"
-                      onClick={() => void setActive(type, !type.active)}
-                      disabled={update.isPending}
-                      aria-label={`${type.active ? 'Disattiva' : 'Riattiva'} ${type.label}`}
-                    >
-                      {type.active ? 'Disattiva' : 'Riattiva'}
-                    </Button>
-                  </TableCell>
+                  <RowActions
+                    name={type.label}
+                    active={type.active}
+                    pending={update.isPending}
+                    onRename={() => setOpen({ kind: 'rename', type })}
+                    onSetActive={(active) => void setActive(type, active)}
+                  />
                 </TableRow>
               ))}
             </TableBody>

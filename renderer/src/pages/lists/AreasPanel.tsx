@@ -19,6 +19,7 @@ import { Loading } from '../../components/Loading';
 import { visuallyHidden } from '../../components/visuallyHidden';
 import { useNotify } from '../../feedback/NotifyContext';
 import { useAreas } from '../../registry/useLists';
+import { RowActions } from './RowActions';
 import { NameDialog } from './NameDialog';
 
 const AREA_READS = ['areas.list', 'buildings.list', 'buildings.get', 'buildings.options'] as const;
@@ -112,23 +113,13 @@ export function AreasPanel() {
                       <Chip size="small" variant="outlined" label="Disattivata" />
                     )}
                   </TableCell>
-                  <TableCell align="right" sx={{ py: 0.5, whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      onClick={() => setOpen({ kind: 'rename', id: area.id })}
-                      aria-label={`Rinomina ${area.name}`}
-                    >
-                      Rinomina
-                    </Button>
-                    <Button
-                      size="small"
-                      onClick={() => void setActive(area, !area.active)}
-                      disabled={update.isPending}
-                      aria-label={`${area.active ? 'Disattiva' : 'Riattiva'} ${area.name}`}
-                    >
-                      {area.active ? 'Disattiva' : 'Riattiva'}
-                    </Button>
-                  </TableCell>
+                  <RowActions
+                    name={area.name}
+                    active={area.active}
+                    pending={update.isPending}
+                    onRename={() => setOpen({ kind: 'rename', id: area.id })}
+                    onSetActive={(active) => void setActive(area, active)}
+                  />
                 </TableRow>
               ))}
             </TableBody>

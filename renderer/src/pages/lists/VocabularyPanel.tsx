@@ -25,6 +25,7 @@ import { visuallyHidden } from '../../components/visuallyHidden';
 import { useNotify } from '../../feedback/NotifyContext';
 import { VOCABULARY_KIND_LABELS } from '../../registry/labels';
 import { useVocabulary } from '../../registry/useLists';
+import { RowActions } from './RowActions';
 import { NameDialog } from './NameDialog';
 
 type Open = { kind: 'add' } | { kind: 'rename'; id: number } | null;
@@ -178,23 +179,13 @@ export function VocabularyPanel({ kind }: { kind: VocabularyKind }) {
                       )}
                     </Stack>
                   </TableCell>
-                  <TableCell align="right" sx={{ py: 0.5, whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      onClick={() => setOpen({ kind: 'rename', id: item.id })}
-                      aria-label={`Rinomina ${item.label}`}
-                    >
-                      Rinomina
-                    </Button>
-                    <Button
-                      size="small"
-                      onClick={() => void setActive(item, !item.active)}
-                      disabled={update.isPending}
-                      aria-label={`${item.active ? 'Disattiva' : 'Riattiva'} ${item.label}`}
-                    >
-                      {item.active ? 'Disattiva' : 'Riattiva'}
-                    </Button>
-                  </TableCell>
+                  <RowActions
+                    name={item.label}
+                    active={item.active}
+                    pending={update.isPending}
+                    onRename={() => setOpen({ kind: 'rename', id: item.id })}
+                    onSetActive={(active) => void setActive(item, active)}
+                  />
                 </TableRow>
               ))}
             </TableBody>
