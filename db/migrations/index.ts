@@ -9,6 +9,7 @@ import * as m0007 from './0007_dashboard';
 import * as m0008 from './0008_letters';
 import * as m0009 from './0009_exports';
 import * as m0011 from './0011_privacy';
+import * as m0012 from './0012_letter_output';
 
 /** Every migration, in order, imported statically so the bundle holds them all. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_letters': m0008,
   '0009_exports': m0009,
   '0011_privacy': m0011,
+  '0012_letter_output': m0012,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

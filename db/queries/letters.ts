@@ -251,12 +251,15 @@ export function insertBatch(
     buildingId: number | null;
     count: number;
     values: string;
+    /** Saved as one PDF, or printed through the system print dialog. */
+    output: 'pdf' | 'stampa';
   },
 ): number {
   const info = raw
     .prepare(
-      `INSERT INTO letter_batches (template_id, template_version, issued_at, operator_id, source, building_id, letter_count, batch_values)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO letter_batches (template_id, template_version, issued_at, operator_id, source, building_id,
+                                   letter_count, batch_values, output)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       batch.templateId,
@@ -267,6 +270,7 @@ export function insertBatch(
       batch.buildingId,
       batch.count,
       batch.values,
+      batch.output,
     );
   return Number(info.lastInsertRowid);
 }
@@ -318,6 +322,7 @@ export interface LetterDbRow {
   operator_name: string;
   sha256: string;
   batch_id: number;
+  output: 'pdf' | 'stampa';
 }
 
 /** Letters, newest first, limited by `filter` (SQL with its parameters). */
@@ -332,11 +337,13 @@ export function registerPage(
     JOIN units u ON u.id = h.unit_id
     JOIN letter_templates t ON t.id = l.template_id
     JOIN operators o ON o.id = l.operator_id
+    JOIN letter_batches b ON b.id = l.batch_id
     WHERE ${filter.sql}`;
   const rows = allRows<LetterDbRow>(
     raw,
     `SELECT l.id, l.protocol, l.issued_at, l.household_id, h.code AS household_code, l.template_id,
-            t.name AS template_name, l.template_version, o.full_name AS operator_name, l.sha256, l.batch_id
+            t.name AS template_name, l.template_version, o.full_name AS operator_name, l.sha256, l.batch_id,
+            b.output
        ${from} ORDER BY l.issued_at DESC, l.id DESC LIMIT ? OFFSET ?`,
     [...filter.params, limit, offset],
   );

@@ -491,6 +491,7 @@ export const issue: Handler<'letters.issue'> = async (input, ctx) => {
   const baseName = `lettere-${firstProtocol.replace('/', '-')}${letters.length > 1 ? `-${String(first + letters.length - 1).padStart(6, '0')}` : ''}`;
   const record = () =>
     recordBatch(db, {
+      output: input.output,
       p,
       year,
       first,
@@ -562,6 +563,7 @@ const NO_PRINT_DIALOG =
 function recordBatch(
   db: Db,
   b: {
+    output: 'pdf' | 'stampa';
     p: Prepared;
     year: number;
     first: number;
@@ -583,6 +585,7 @@ function recordBatch(
       source: p.source,
       buildingId: p.buildingId,
       count: b.letters.length,
+      output: b.output,
       values: JSON.stringify(
         Object.fromEntries(Object.entries(p.batchValues).filter(([k]) => p.used.includes(k))),
       ),
@@ -631,6 +634,7 @@ export const register: Handler<'letters.register'> = (input, ctx) => {
       operatorName: r.operator_name,
       sha256: r.sha256,
       batchId: r.batch_id,
+      output: r.output,
     })),
   };
 };

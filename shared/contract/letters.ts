@@ -196,6 +196,8 @@ export const letterRowSchema = z.object({
   operatorName: z.string(),
   sha256: z.string(),
   batchId: idSchema,
+  /** How the batch left the office: one PDF saved, or printed through the system dialog. */
+  output: z.enum(['pdf', 'stampa']),
 });
 export type LetterRow = z.infer<typeof letterRowSchema>;
 

@@ -425,6 +425,8 @@ describe('printing through the system print dialog', () => {
     expect(pages[0]).toContain(`${year}/000001`);
     expect(pages[2]).toContain(`${year}/000003`);
     expect(await counts(app)).toEqual({ letters: 3, batches: 1, audited: 4 });
+    const register = await app.ok('letters.register', { householdId: null, page: 0, pageSize: 10 });
+    expect(register.rows.map((r) => r.output)).toEqual(['stampa', 'stampa', 'stampa']);
 
     // The register holds one SHA-256 per letter, each different (the protocol number differs).
     const db = await readDb(app);
@@ -451,6 +453,8 @@ describe('printing through the system print dialog', () => {
     expect(fs.readdirSync(path.join(app.dir, 'outbox'))).toEqual([]);
     const pdf = await issuePdf(app, { templateId: t.id, expectedVersion: 1, target });
     expect(pdf.firstProtocol).toBe(`${new Date().getFullYear()}/000001`);
+    const register = await app.ok('letters.register', { householdId: null, page: 0, pageSize: 10 });
+    expect(register.rows.map((r) => r.output)).toEqual(['pdf', 'pdf']);
   });
 
   it('records nothing when the printer fails, and says so in Italian', async () => {

@@ -96,6 +96,7 @@ export function LettersPage() {
                     <TableCell>Nucleo</TableCell>
                     <TableCell>Modello</TableCell>
                     <TableCell>Operatore</TableCell>
+                    <TableCell>Uscita</TableCell>
                     <TableCell>Impronta SHA-256</TableCell>
                   </TableRow>
                 </TableHead>
@@ -113,6 +114,7 @@ export function LettersPage() {
                         {r.templateName} (v. {r.templateVersion})
                       </TableCell>
                       <TableCell>{r.operatorName}</TableCell>
+                      <TableCell>{r.output === 'stampa' ? 'Stampata' : 'PDF'}</TableCell>
                       <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }} title={r.sha256}>
                         {r.sha256.slice(0, 16)}…
                       </TableCell>
