@@ -8,13 +8,14 @@ import { useTheme } from '@mui/material/styles';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatMoney } from '../../../../shared/format';
 import { RISK_BAND_LABELS, RISK_BANDS, type RiskBand } from '../../../../shared/risk/score';
 import { useApiQuery } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { BandChip } from '../households/arrears/chips';
+import { ArrearsLine } from './ArrearsLine';
 import { ChartCard } from './ChartCard';
 import { link, monthLabel, monthOfLabel, shortMonth } from './filters';
 import { BAND_STROKE, BandPatterns, bandFill } from './palette';
@@ -140,40 +141,14 @@ export function BuildingDashboard({
           }
         >
           <Box role="img" aria-label={`Morosità per mese, da ${window}.`}>
-            <LineChart
-              responsive
+            <ArrearsLine
               data={arrears}
-              style={{ width: '100%', height: 260 }}
-              margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
-              accessibilityLayer={false}
-              aria-hidden
-            >
-              <CartesianGrid vertical={false} stroke={theme.palette.divider} />
-              <XAxis dataKey="month" tickFormatter={shortMonth} tick={tick} tickLine={false} minTickGap={4} />
-              <YAxis
-                tick={tick}
-                tickLine={false}
-                axisLine={false}
-                width={72}
-                tickFormatter={(v: number) => formatMoney(v * 100).replace(/,00/, '')}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={monthOfLabel}
-                formatter={(v) => [
-                  typeof v === 'number' ? formatMoney(Math.round(v * 100)) : 'nessun estratto',
-                  'Morosità',
-                ]}
-              />
-              <Line
-                dataKey="euro"
-                stroke={theme.palette.primary.main}
-                strokeWidth={2}
-                connectNulls={false}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-              />
-            </LineChart>
+              height={260}
+              marginTop={8}
+              axisWidth={72}
+              minTickGap={4}
+              euroTick={(v) => formatMoney(v * 100).replace(/,00/, '')}
+            />
           </Box>
         </ChartCard>
         {(['type', 'topic'] as const).map((by) => {

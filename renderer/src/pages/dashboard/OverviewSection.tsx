@@ -5,31 +5,13 @@ import Stack from '@mui/material/Stack';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardOverview } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/format';
 import { RISK_BAND_LABELS, RISK_BANDS } from '../../../../shared/risk/score';
+import { ArrearsLine } from './ArrearsLine';
 import { ChartCard } from './ChartCard';
-import {
-  lastDay,
-  link,
-  monthLabel,
-  monthOfLabel,
-  periodLabel,
-  shortMonth,
-  type DashboardQuery,
-} from './filters';
+import { lastDay, link, monthLabel, periodLabel, type DashboardQuery } from './filters';
 import { BAND_STROKE, BandPatterns, BandSwatch, bandFill } from './palette';
 
 const count = new Intl.NumberFormat('it-IT');
@@ -258,41 +240,14 @@ export function OverviewSection({ data, query }: { data: DashboardOverview; quer
             role="img"
             aria-label={`Morosità per mese: ${arrears.trend.map((p) => `${monthLabel(p.month)} ${p.totalCents === null ? 'nessun estratto' : formatMoney(p.totalCents)}`).join(', ')}.`}
           >
-            <LineChart
-              responsive
+            <ArrearsLine
               data={trend}
-              style={{ width: '100%', height: 220 }}
-              margin={{ top: 16, right: 16, bottom: 0, left: 8 }}
-              accessibilityLayer={false}
-              aria-hidden
-            >
-              <CartesianGrid vertical={false} stroke={theme.palette.divider} />
-              <XAxis dataKey="month" tickFormatter={shortMonth} tick={tick} tickLine={false} minTickGap={8} />
-              <YAxis
-                tick={tick}
-                tickLine={false}
-                axisLine={false}
-                width={64}
-                tickFormatter={(v: number) => compactEuro(v * 100)}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={monthOfLabel}
-                formatter={(v) => [
-                  typeof v === 'number' ? formatMoney(Math.round(v * 100)) : 'nessun estratto',
-                  'Morosità',
-                ]}
-              />
-              <Line
-                dataKey="euro"
-                type="linear"
-                stroke={theme.palette.primary.main}
-                strokeWidth={2}
-                connectNulls={false}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-              />
-            </LineChart>
+              height={220}
+              marginTop={16}
+              axisWidth={64}
+              minTickGap={8}
+              euroTick={(v) => compactEuro(v * 100)}
+            />
           </Box>
         </ChartCard>
       </Box>
