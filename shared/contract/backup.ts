@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './common';
+import { call } from './common';
 
 // ---------- backups and restore ----------
 
@@ -91,15 +91,6 @@ export const backupDamagedOutput = z.object({
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: backupIdSchema }).strict();
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 /** The backup.* calls, spread into the contract in index.ts. */
 export const backupCalls = {

@@ -80,3 +80,18 @@ export const idSchema = z
 
 /** ISO timestamp as stored in the database (UTC). */
 export const timestampSchema = z.string();
+
+/** One call of the contract: its schemas, who may make it, whether it writes. */
+export interface CallDef<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Does the call change data (then it runs in a write transaction)? */
+  writes: boolean;
+  description: string;
+}
+
+/** Declares a call, keeping its schemas' types. */
+export function call<I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> {
+  return def;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, type Access } from './common';
+import { idSchema, call } from './common';
 import {
   dateSchema,
   expectedUpdatedAtSchema,
@@ -336,14 +336,6 @@ export type MemberOption = z.infer<typeof memberOptionSchema>;
 
 // ---------- the calls ----------
 
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 const byId = z.object({ id: idSchema }).strict();
 
 /** The activities.* and groups.* calls, spread into the contract in index.ts. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, type Access } from './common';
+import { idSchema, call } from './common';
 import { expectedUpdatedAtSchema } from './fields';
 import { riskBandSchema } from './risk';
 
@@ -221,15 +221,6 @@ export const dashboardBuildingOutput = z.object({
   ),
 });
 export type DashboardBuilding = z.infer<typeof dashboardBuildingOutput>;
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>) => def;
 
 export const dashboardCalls = {
   'dashboard.overview': call({

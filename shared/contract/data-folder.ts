@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './common';
+import { call } from './common';
 
 // ---------- about, renderer errors, moving the data folder ----------
 
@@ -84,15 +84,6 @@ export const dataFolderMoveOutput = z.object({
   /** Always true: the app must restart to use the new folder. */
   restartRequired: z.literal(true),
 });
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 /** The app.about, app.reportError and dataFolder.* calls, spread into the contract in index.ts. */
 export const dataFolderCalls = {

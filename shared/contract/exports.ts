@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, timestampSchema, type Access } from './common';
+import { idSchema, timestampSchema, call } from './common';
 import { dateSchema, idListSchema, pageFields, pagedOutput } from './fields';
 import { EXPORT_PRESETS } from '../exports/columns';
 import { EXPORT_FORMATS } from '../exports/format';
@@ -126,15 +126,6 @@ export type ExportRegisterRow = z.infer<typeof exportRegisterRowSchema>;
 export const exportRegisterOutput = pagedOutput(exportRegisterRowSchema);
 
 // ---------- the calls ----------
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 /** The exports.* calls, spread into the contract in index.ts. Coordinators and administrators only. */
 export const exportCalls = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './common';
+import { call } from './common';
 
 /** A file produced for the user (an export, a PDF) that waits to be saved. */
 export const outboxFileSchema = z.object({
@@ -21,15 +21,6 @@ export const deliveryOutput = z.discriminatedUnion('result', [
   z.object({ result: z.literal('cancelled') }),
 ]);
 export type DeliveryView = z.infer<typeof deliveryOutput>;
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 /** The files.* calls, spread into the contract in index.ts. */
 export const filesCalls = {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Access } from './common';
 import { pagedOutput } from './fields';
 import {
   appStatusOutput,
@@ -29,7 +28,7 @@ import { filesCalls } from './files';
 import { lettersCalls } from './letters';
 import { dataFolderCalls } from './data-folder';
 import * as cw from './casework';
-import { idSchema } from './common';
+import { call, idSchema } from './common';
 import * as rg from './registry';
 import * as mt from './meetings';
 
@@ -53,19 +52,6 @@ export * from './data-folder';
 
 const empty = z.object({}).strict();
 const done = z.object({ done: z.literal(true) });
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** Does the call change data (then it runs in a write transaction)? */
-  writes: boolean;
-  description: string;
-}
-
-function call<I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> {
-  return def;
-}
 
 /** Every call the renderer can make, by `feature.verb`. */
 export const contract = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { letterBodySchema } from '../letters/body';
-import { idSchema, type Access } from './common';
+import { idSchema, call } from './common';
 import { dateSchema, idListSchema, line, notes, pagedOutput, pageFields, requiredLine } from './fields';
 
 // ---------- letters to residents ----------
@@ -208,15 +208,6 @@ export const lettersRegisterInput = z
     pageSize: pageFields.pageSize,
   })
   .strict();
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 /** The letters.* calls, spread into the contract in index.ts. */
 export const lettersCalls = {

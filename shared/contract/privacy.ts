@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, type Access } from './common';
+import { idSchema, call } from './common';
 import { dateSchema, line, notes, pageFields, pagedOutput, updatedAtSchema } from './fields';
 import { outboxFileSchema } from './files';
 
@@ -178,15 +178,6 @@ export const privacyRegisterOutput = z.object({
 });
 
 const empty = z.object({}).strict();
-
-interface CallDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-  description: string;
-}
-const call = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 export const privacyCalls = {
   'audit.list': call({

@@ -17,7 +17,8 @@ export interface ResolvedPeriod {
   label: string;
 }
 
-const MONTH_NAMES = [
+/** Italian month names, January first. */
+export const MONTH_NAMES = [
   'gennaio',
   'febbraio',
   'marzo',

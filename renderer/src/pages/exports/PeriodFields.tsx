@@ -4,6 +4,7 @@ import TextField from '@mui/material/TextField';
 import { DesktopDatePicker } from '@mui/x-date-pickers/DesktopDatePicker';
 import dayjs from 'dayjs';
 import type { CallInput } from '../../../../shared/contract';
+import { MONTH_NAMES } from '../../../../shared/exports/period';
 
 export type PeriodInput = CallInput<'exports.preview'>['period'];
 export type PeriodKind = PeriodInput['kind'];
@@ -14,21 +15,6 @@ export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   anno: 'Anno',
   personalizzato: 'Date a scelta',
 };
-
-const MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 
 /** What the period fields hold; turned into the call's period by `periodOf`. */
 export interface PeriodState {
@@ -133,7 +119,7 @@ export function PeriodFields({
             onChange={(e) => set({ month: Number(e.target.value) })}
             sx={{ minWidth: 140 }}
           >
-            {MONTHS.map((name, i) => (
+            {MONTH_NAMES.map((name, i) => (
               <MenuItem key={name} value={i + 1}>
                 {name}
               </MenuItem>
